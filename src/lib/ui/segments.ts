@@ -1,0 +1,57 @@
+import type { Sentence, Span, ThemeId } from '../data/types.ts';
+
+export interface Segment extends Span {
+  text: string;
+  /** Evidence that covers the segment: theme and rule. */
+  evidence: { theme: ThemeId; rule: string }[];
+  emphasis: boolean;
+  /** `*` markers of emphasis: kept in the text, hidden from view. */
+  marker: boolean;
+  /** Inside the quote of a selected attribution. */
+  quote: boolean;
+}
+
+/**
+ * Cuts a sentence at every evidence, quote and emphasis boundary; `themes` null marks every
+ * theme's evidence, an empty list none. The reader marks and emphasises segments without
+ * ever building HTML from dataset text.
+ */
+export function sentenceSegments(
+  sentence: Sentence,
+  themes: ThemeId[] | null,
+  quotes: Span[] = [],
+): Segment[] {
+  const evidence = sentence.themes
+    .filter((t) => themes === null || themes.includes(t.theme))
+    .flatMap((t) => t.evidence.map((e) => ({ ...e, theme: t.theme })));
+  const cuts = new Set([sentence.start, sentence.end]);
+  for (const span of [...evidence, ...sentence.emphasis, ...quotes]) {
+    cuts.add(span.start);
+    cuts.add(span.end);
+  }
+  for (const span of sentence.emphasis) {
+    cuts.add(span.start + 1);
+    cuts.add(span.end - 1);
+  }
+  const points = [...cuts]
+    .filter((c) => c >= sentence.start && c <= sentence.end)
+    .sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i];
+    const end = points[i + 1];
+    if (start === end) continue;
+    const inside = (span: Span) => span.start <= start && end <= span.end;
+    const emphasis = sentence.emphasis.find(inside);
+    segments.push({
+      start,
+      end,
+      text: sentence.text.slice(start - sentence.start, end - sentence.start),
+      evidence: evidence.filter(inside).map((e) => ({ theme: e.theme, rule: e.rule })),
+      emphasis: emphasis !== undefined,
+      marker: emphasis !== undefined && (start === emphasis.start || end === emphasis.end),
+      quote: quotes.some(inside),
+    });
+  }
+  return segments;
+}
