@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { doc } from '../helpers/dataset.ts';
+import { chartsDrawn, launchBrowser, startServer, watchProblems } from './browser.ts';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  context?.close();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  problems = watchProblems(page);
+});
+
+const sentencesWith = (theme: string) =>
+  doc.sentences.filter((s) => s.themes.some((t) => t.theme === theme)).map((s) => s.id);
+
+async function highlightedInReader(): Promise<string[]> {
+  return page
+    .locator('[data-testid="reader"] .sentence.hit')
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.sentence!));
+}
+
+describe('the dashboard in a real browser', () => {
+  it('loads under its Content-Security-Policy with no console error and no failed request', async () => {
+    const response = await page.goto(server.url);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await chartsDrawn(page);
+    await expect
+      .poll(() => page.locator('[data-testid="reader"] .sentence').count())
+      .toBe(doc.sentences.length);
+    expect(problems).toEqual([]);
+  });
+
+  it('restores a selection from a copied link', async () => {
+    await page.goto(`${server.url}?theme=readmission`);
+    await chartsDrawn(page);
+    await expect.poll(highlightedInReader).toEqual(sentencesWith('readmission'));
+    await expect
+      .poll(() => page.getByTestId('selection-summary').textContent())
+      .toContain(`${sentencesWith('readmission').length} of ${doc.sentences.length} sentences`);
+    expect(problems).toEqual([]);
+  });
+
+  it('clears the selection with Escape', async () => {
+    await page.goto(`${server.url}?theme=security`);
+    await chartsDrawn(page);
+    await expect.poll(highlightedInReader).toEqual(sentencesWith('security'));
+    await page.keyboard.press('Escape');
+    await expect.poll(highlightedInReader).toEqual([]);
+    await expect
+      .poll(() => page.getByTestId('selection-summary').textContent())
+      .toContain('Nothing selected');
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('steps back and forward through selections', async () => {
+    await page.goto(server.url);
+    await chartsDrawn(page);
+    const reader = page.getByTestId('reader');
+    await reader.locator('[data-sentence="s5"]').click();
+    await reader.locator('[data-sentence="s27"]').click();
+    expect(new URL(page.url()).searchParams.get('sentence')).toBe('s27');
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sentence')).toBe('s5');
+    await expect.poll(highlightedInReader).toEqual(['s5']);
+    await page.goForward();
+    await expect.poll(highlightedInReader).toEqual(['s27']);
+  });
+
+  it('reads a sentence from the keyboard alone', async () => {
+    await page.goto(server.url);
+    await chartsDrawn(page);
+    await page.locator('[data-testid="reader"] [data-sentence="s1"]').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const detail = page.getByTestId('sentence-detail');
+    await expect.poll(() => detail.textContent()).toContain('Sentence 5');
+    expect(await detail.textContent()).toContain(doc.sentences[4].text);
+    expect(await detail.getByTestId('detail-modality').textContent()).toContain('Rejection');
+  });
+});

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const e2eOutDir = fileURLToPath(new URL('../../node_modules/.e2e-dist', import.meta.url));
+
+/** Chromium: CHROME_PATH first, then Debian's package. */
+export function chromePath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) {
+    throw new Error(
+      'Chromium not found: set CHROME_PATH or install it (apt-get install -y chromium).',
+    );
+  }
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromePath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The production build served like `npm start` serves it, Content-Security-Policy included. */
+export async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: PreviewServer = await preview({
+    logLevel: 'warn',
+    build: { outDir: e2eOutDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true },
+  });
+  const url = server.resolvedUrls!.local[0];
+  return { url, close: () => new Promise((resolve) => server.httpServer.close(() => resolve())) };
+}
+
+/** Everything a page reports that a user or an operator would call a problem. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+export async function chartsDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('charts-drawn').length > 0, null, {
+    timeout: 15_000,
+  });
+}
