@@ -16,7 +16,12 @@ export interface Selection {
   /** First and last sentence `order`, inclusive. */
   range: [number, number] | null;
   sentence: string | null;
+  /** How several themes combine: `any` (the default) picks sentences with at least one of
+   * them, `all` only sentences with every one (a co-occurrence cell). */
+  mode?: ThemeMode;
 }
+
+export type ThemeMode = 'any' | 'all';
 
 export const emptySelection: Selection = { themes: [], actor: null, relation: null, range: null, sentence: null };
 
@@ -52,7 +57,10 @@ export function selectedSentences(doc: StatementDocument, selection: Selection):
     doc.sentences
       .filter(
         (s) =>
-          (selection.themes.length === 0 || selection.themes.some((t) => hasTheme(s, t))) &&
+          (selection.themes.length === 0 ||
+            (selection.mode === 'all'
+              ? selection.themes.every((t) => hasTheme(s, t))
+              : selection.themes.some((t) => hasTheme(s, t)))) &&
           (attributed === null || attributed.has(s.id)) &&
           (selection.range === null || (s.order >= selection.range[0] && s.order <= selection.range[1])) &&
           (selection.sentence === null || s.id === selection.sentence),
@@ -68,7 +76,12 @@ export function label(codebook: Codebook, kind: 'themes' | 'modalities' | 'actor
 /** "Readmission & return, Migration control · sentences 3–9" */
 export function describeSelection(doc: StatementDocument, codebook: Codebook, selection: Selection): string {
   const parts: string[] = [];
-  if (selection.themes.length) parts.push(selection.themes.map((t) => label(codebook, 'themes', t)).join(' or '));
+  if (selection.themes.length)
+    parts.push(
+      selection.themes
+        .map((t) => label(codebook, 'themes', t))
+        .join(selection.mode === 'all' ? ' and ' : ' or '),
+    );
   if (selection.actor) parts.push(`actor: ${label(codebook, 'actors', selection.actor)}`);
   if (selection.relation) parts.push(`relation: ${label(codebook, 'relations', selection.relation)}`);
   if (selection.range) parts.push(`sentences ${selection.range[0]}–${selection.range[1]}`);

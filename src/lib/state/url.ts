@@ -24,20 +24,25 @@ export function selectionFromQuery(query: string): Selection {
   const relation = params.get('relation') ?? '';
   const range = /^(\d+)-(\d+)$/.exec(params.get('range') ?? '');
   const sentence = params.get('sentence') ?? '';
+  const uniqueThemes = [...new Set(themes)];
   return {
-    themes: [...new Set(themes)],
+    themes: uniqueThemes,
     actor: isActor(actor) ? actor : null,
     relation: isRelation(relation) ? relation : null,
     range: range ? [Math.min(+range[1], +range[2]), Math.max(+range[1], +range[2])] : null,
     sentence: /^s\d+$/.test(sentence) ? sentence : null,
+    // Only set when it changes anything, so a plain selection keeps its plain shape.
+    ...(params.get('match') === 'all' && uniqueThemes.length > 1 ? { mode: 'all' as const } : {}),
   };
 }
 
 /** Writes the selection into `query`, keeping parameters that are not the selection's. */
 export function queryWithSelection(query: string, selection: Selection): string {
   const params = new URLSearchParams(query);
-  for (const key of ['theme', 'actor', 'relation', 'range', 'sentence']) params.delete(key);
+  for (const key of ['theme', 'match', 'actor', 'relation', 'range', 'sentence'])
+    params.delete(key);
   if (selection.themes.length) params.set('theme', selection.themes.join(','));
+  if (selection.mode === 'all' && selection.themes.length > 1) params.set('match', 'all');
   if (selection.actor) params.set('actor', selection.actor);
   if (selection.relation) params.set('relation', selection.relation);
   if (selection.range) params.set('range', `${selection.range[0]}-${selection.range[1]}`);
