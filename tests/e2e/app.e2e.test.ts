@@ -93,4 +93,69 @@ describe('the dashboard in a real browser', () => {
     expect(await detail.textContent()).toContain(doc.sentences[4].text);
     expect(await detail.getByTestId('detail-modality').textContent()).toContain('Rejection');
   });
+
+  it('clicking the readmission bar highlights its sentences in the reader and dims the rest of the timeline', async () => {
+    await page.goto(server.url);
+    await chartsDrawn(page);
+    await page.locator('[data-row-theme="readmission"]').click();
+    const expected = sentencesWith('readmission');
+    await expect.poll(highlightedInReader).toEqual(expected);
+    const marks = page.locator('rect.mark');
+    const bright = await marks.evaluateAll((nodes) =>
+      nodes
+        .filter((n) => !n.hasAttribute('data-dimmed'))
+        .map((n) => n.getAttribute('data-sentence')),
+    );
+    expect([...new Set(bright)].sort()).toEqual([...expected].sort());
+    const dimmed = await page.locator('rect.mark[data-dimmed]').count();
+    expect(dimmed).toBe(doc.counts.themeCodings - bright.length);
+    expect(new URL(page.url()).searchParams.get('theme')).toBe('readmission');
+    expect(problems).toEqual([]);
+  });
+
+  it('clicking an actor shows its quotes', async () => {
+    await page.goto(server.url);
+    await chartsDrawn(page);
+    await page.locator('[data-actor="western_states"]').first().click();
+    const quotes = doc.attributions.filter((a) => a.actor === 'western_states');
+    await expect
+      .poll(() => page.locator('[data-testid="reader"] mark.quote').count())
+      .toBeGreaterThan(0);
+    const marked = await page.locator('[data-testid="reader"] mark.quote').allTextContents();
+    for (const quote of quotes) expect(marked.join('')).toContain(quote.quote);
+    // Focusing one of its links shows that link's exact quote.
+    const link = page.locator(`[data-link="${quotes[0].id}"]`);
+    await link.focus();
+    await expect.poll(() => page.locator('body').textContent()).toContain(quotes[0].quote);
+  });
+
+  it('works with the keyboard alone: tab to a chart, arrow to a theme, select, read, clear', async () => {
+    await page.goto(server.url);
+    await chartsDrawn(page);
+    let reached: string | null = null;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(
+        () => document.activeElement?.getAttribute('data-row-theme') ?? null,
+      );
+    }
+    expect(reached, 'Tab reaches the theme overview').not.toBeNull();
+    const focusedTheme = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-row-theme'));
+    for (let i = 0; i < 12 && (await focusedTheme()) !== 'security'; i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await focusedTheme()).toBe('security');
+    await page.keyboard.press('Enter');
+    await expect.poll(highlightedInReader).toEqual(sentencesWith('security'));
+    await page.getByRole('button', { name: 'Go to the sentences' }).press('Enter');
+    const first = sentencesWith('security')[0];
+    await expect
+      .poll(() =>
+        page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.sentence),
+      )
+      .toBe(first);
+    await page.keyboard.press('Escape');
+    await expect.poll(highlightedInReader).toEqual([]);
+  });
 });
