@@ -32,7 +32,9 @@ export function findDates(sentences: Sentence[]): DateReference[] {
       const day = Number(d1 ?? d2 ?? 0);
       const month = MONTHS.indexOf((m1 ?? m2 ?? m3).toLowerCase()) + 1;
       const year = Number(y1 ?? y2 ?? y3);
-      if (day > 31) continue;
+      // "0 May 2018" or "31 February 2018" is no date: an ISO date must exist.
+      const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      if ((d1 ?? d2) !== undefined && (day < 1 || day > lastDay)) continue;
       found.push({
         start: sentence.start + m.index,
         end: sentence.start + m.index + m[0].length,

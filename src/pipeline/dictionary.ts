@@ -222,6 +222,7 @@ export function codeModality(
     const [match] = ruleMatches(rule, tokens, dictionary);
     if (match) return { modality: rule.code, cue: evidence(text, match, rule.id), basis: 'cue' };
   }
-  if (leadIn) return { modality: leadIn.modality, cue: leadIn.cue, basis: 'lead-in' };
+  // A lead-in without a cue of its own passes on nothing but the default.
+  if (leadIn?.cue) return { modality: leadIn.modality, cue: leadIn.cue, basis: 'lead-in' };
   return { modality: dictionary.defaultModality, cue: null, basis: 'default' };
 }

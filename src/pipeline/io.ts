@@ -37,7 +37,17 @@ export const paths = {
 export function readText(root: string, file: string, what: string): string {
   const full = join(root, file);
   if (!existsSync(full)) throw new PipelineError(file, null, `${what} not found`);
-  return decodeSeed(readFileSync(full), file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(full);
+  } catch (error) {
+    throw new PipelineError(file, null, `${what} cannot be read (${errorCode(error)})`);
+  }
+  return decodeSeed(bytes, file);
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
 export function loadRules(root: string): { codebook: Codebook; dictionary: Dictionary } {
@@ -108,16 +118,23 @@ export function readContext(root: string): unknown {
  * failure leaves the previous files whole.
  */
 export function writeAtomically(root: string, files: Record<string, string>): void {
-  const temps: [string, string][] = [];
+  const temps: [string, string, string][] = [];
+  let file = '';
   try {
-    for (const [file, contents] of Object.entries(files)) {
+    for (const [name, contents] of Object.entries(files)) {
+      file = name;
       const full = join(root, file);
       mkdirSync(dirname(full), { recursive: true });
       const temp = `${full}.${process.pid}.tmp`;
       writeFileSync(temp, contents);
-      temps.push([temp, full]);
+      temps.push([temp, full, file]);
     }
-    for (const [temp, full] of temps) renameSync(temp, full);
+    for (const [temp, full, name] of temps) {
+      file = name;
+      renameSync(temp, full);
+    }
+  } catch (error) {
+    throw new PipelineError(file, null, `cannot be written (${errorCode(error)})`);
   } finally {
     for (const [temp] of temps) rmSync(temp, { force: true });
   }

@@ -42,6 +42,12 @@ const SENTENCE_END = /[.!?…]+["'”’»)\]]*/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const EMPHASIS = /\*(?=[^\s*])[^*\n]*?[^\s*]\*|\*[^\s*]\*/g;
 
+/**
+ * Abbreviations that are also common words at the end of a sentence ("We say no. They…",
+ * "a work of art. It…"): they hold the sentence open only before a number ("No. 5", "Art. 3").
+ */
+const BEFORE_NUMBER_ONLY = new Set(['no', 'nos', 'art', 'arts']);
+
 /** Words that end in a period without ending the sentence (compared in lower case). */
 const ABBREVIATIONS = new Set([
   'mr',
@@ -129,11 +135,11 @@ export function segment(text: string): Segmentation {
       current = { start: piece.start, end: piece.end, kind: 'list' };
       result.paragraphs.push(current);
     }
-    current.kind = 'list';
-    current.end = piece.end;
     const paragraph = result.paragraphs.length - 1;
     const item = itemBody(text, piece);
-    if (item === null) continue;
+    if (item === null) continue; // a bullet with no words makes no item and no list
+    current.kind = 'list';
+    current.end = piece.end;
     result.listItems.push({ start: item.start, end: item.end, paragraph, marker: piece.marker! });
     const listItem = result.listItems.length - 1;
     for (const span of splitSentences(text, item)) {
@@ -263,7 +269,9 @@ function endsSentence(body: string, at: number, punctuation: string, end: number
   if (/\p{Ll}/u.test(following)) return false; // "e.g. the", "approx. five"
   if (punctuation.startsWith('.') && punctuation.length === 1) {
     const word = /([\p{L}.]+)$/u.exec(body.slice(0, at))?.[1] ?? '';
-    if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+    const lower = word.toLowerCase();
+    const holdsOpen = BEFORE_NUMBER_ONLY.has(lower) ? /\d/.test(following) : true;
+    if (ABBREVIATIONS.has(lower) && holdsOpen) return false;
     if (/^\p{Lu}$/u.test(word)) return false; // an initial: "J. Smith"
   }
   return true;

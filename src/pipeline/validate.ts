@@ -89,6 +89,13 @@ export function evaluate(
     }
     return sentence.themes.map((t) => t.theme);
   });
+  if (doc.sentences.length !== statement.units.length) {
+    throw new PipelineError(
+      fixtures.statement,
+      null,
+      `${statement.units.length} units but the dataset has ${doc.sentences.length} sentences`,
+    );
+  }
   const split = (which: 'tuning' | 'heldout' | null) => {
     const units = unseen.units.filter((u) => which === null || u.split === which);
     return score(
