@@ -78,10 +78,9 @@ describe('modality on examples not from the statement', () => {
   });
 });
 
-describe('known modality weakness of seeds/dictionary.json (reported, not fixed here)', () => {
-  // The hand-coding guide counts "we do not accept" as a rejection; no rule has the cue yet.
-  // When the dictionary gains it, this test fails: drop `.fails`.
-  it.fails('reads "We do not accept …" as a rejection', () => {
+describe('a rejection cue the hand-coding guide names', () => {
+  // The hand-coding guide counts "we do not accept" as a rejection (rule rejection.not-accept).
+  it('reads "We do not accept …" as a rejection', () => {
     expect(modalityOf('We do not accept new legal obligations.').modality).toBe('rejection');
   });
 });
