@@ -158,4 +158,38 @@ describe('the dashboard in a real browser', () => {
     await page.keyboard.press('Escape');
     await expect.poll(highlightedInReader).toEqual([]);
   });
+
+  it('fits a 360 px phone without horizontal scrolling, and charts follow their container', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}?theme=control`);
+    await chartsDrawn(page);
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const chartWidths = () =>
+      page
+        .locator('figure[data-chart] svg[viewBox]')
+        .evaluateAll((nodes) => nodes.map((n) => Math.round(n.getBoundingClientRect().width)));
+    const narrow = await chartWidths();
+    for (const w of narrow) expect(w).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(async () => Math.max(...(await chartWidths()))).toBeGreaterThan(600);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('follows the dark colour scheme', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(server.url);
+    await chartsDrawn(page);
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe('rgb(16, 17, 20)');
+    const bar = await page
+      .locator('figure[data-chart] svg')
+      .first()
+      .evaluate((svg) => new XMLSerializer().serializeToString(svg));
+    expect(bar).toContain('#56b4e9'); // the dark scheme's demand colour
+  });
 });
