@@ -1,0 +1,73 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chartsDrawn, launchBrowser, startServer } from './browser.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** WCAG 2.2 A and AA rules of axe-core, run on the whole page. */
+async function violations(page: Page): Promise<string[]> {
+  // The page's CSP forbids injected inline scripts; axe is added from a file through the
+  // browser's own channel, which CSP does not govern.
+  await page.addScriptTag({ path: axePath });
+  const result = (await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: { run: (ctx: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }),
+  )) as { violations: AxeViolation[] };
+  return result.violations.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
+}
+
+const states = [
+  { name: 'default state', query: '', scheme: 'light' },
+  { name: 'a theme selected', query: '?theme=readmission', scheme: 'light' },
+  { name: 'an actor selected', query: '?actor=western_states', scheme: 'light' },
+  { name: 'a sentence pinned', query: '?sentence=s27', scheme: 'light' },
+  { name: 'dark mode', query: '?theme=responsibility', scheme: 'dark' },
+  { name: 'dark mode, an actor selected', query: '?actor=russia', scheme: 'dark' },
+] as const;
+
+describe('WCAG 2.2 AA with axe-core', () => {
+  for (const state of states) {
+    it(`has no violation: ${state.name}`, async () => {
+      const page = await browser.newPage({
+        bypassCSP: true,
+        colorScheme: state.scheme,
+        viewport: { width: 1280, height: 900 },
+      });
+      await page.goto(`${server.url}${state.query}`);
+      await chartsDrawn(page);
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
