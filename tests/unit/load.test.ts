@@ -46,7 +46,9 @@ describe('loading the dataset in the app', () => {
     const unknown = JSON.parse(committed);
     unknown.documents[0].sentences[3].themes[0].theme = 'astrology';
     const a = await loadDataset('/d', serve(JSON.stringify(unknown)));
-    expect(!a.ok && a.error).toContain('unknown theme id "astrology"');
+    expect(!a.ok && a.error).toContain(
+      'dataset.documents[0].sentences[3].themes[0].theme: unknown value "astrology"',
+    );
     const outside = JSON.parse(committed);
     outside.documents[0].sentences[0].end = 10 ** 6;
     const b = await loadDataset('/d', serve(JSON.stringify(outside)));

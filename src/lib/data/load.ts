@@ -1,4 +1,6 @@
-import { SCHEMA_VERSION, THEME_IDS, type Dataset } from './types.ts';
+import { datasetSchema } from './schema.ts';
+import { SCHEMA_VERSION, type Dataset, type Span } from './types.ts';
+import { schemaProblem } from './validate.ts';
 
 export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; error: string };
 
@@ -23,29 +25,40 @@ export async function loadDataset(url: string, fetcher: typeof fetch = fetch): P
   return problem ? { ok: false, error: `The dataset is not usable: ${problem}.` } : { ok: true, dataset: raw as Dataset };
 }
 
-/** The first thing that makes `raw` unusable as a dataset, or null. */
+/**
+ * The first thing that makes `raw` unusable as a dataset, or null: the schema the pipeline
+ * writes, then what a schema cannot say (every offset inside the text, every quoted text equal
+ * to its slice). Never throws, whatever `raw` holds.
+ */
 export function datasetProblem(raw: unknown): string | null {
-  if (typeof raw !== 'object' || raw === null) return 'it is not a JSON object';
-  const data = raw as Partial<Dataset>;
-  if (data.schemaVersion !== SCHEMA_VERSION) {
-    return `schema version ${String(data.schemaVersion)} is not the supported version ${SCHEMA_VERSION}`;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'it is not a JSON object';
+  const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    return `schema version ${String(version)} is not the supported version ${SCHEMA_VERSION}`;
   }
-  if (!data.codebook || !Array.isArray(data.codebook.themes)) return 'it has no codebook';
-  if (!Array.isArray(data.documents) || data.documents.length === 0) return 'it holds no statement';
-  for (const doc of data.documents) {
-    if (typeof doc?.text !== 'string' || !Array.isArray(doc.sentences)) return `statement "${doc?.id}" has no text`;
-    for (const sentence of doc.sentences) {
-      if (
-        !(sentence.start >= 0 && sentence.end <= doc.text.length && sentence.start <= sentence.end) ||
-        doc.text.slice(sentence.start, sentence.end) !== sentence.text
-      ) {
-        return `sentence ${sentence.id} of "${doc.id}" has offsets outside its text`;
-      }
-      for (const coding of sentence.themes) {
-        if (!(THEME_IDS as readonly string[]).includes(coding.theme)) {
-          return `sentence ${sentence.id} of "${doc.id}" has an unknown theme id "${coding.theme}"`;
-        }
-      }
+  const problem = schemaProblem(datasetSchema, raw);
+  if (problem) return problem;
+  for (const doc of (raw as Dataset).documents) {
+    const outside = (unit: Span & { text?: string; quote?: string }, what: string) => {
+      const text = unit.text ?? unit.quote;
+      return unit.start > unit.end || unit.end > doc.text.length || (text !== undefined && doc.text.slice(unit.start, unit.end) !== text)
+        ? `${what} of "${doc.id}" has offsets outside its text`
+        : null;
+    };
+    const units: [Span & { text?: string; quote?: string }, string][] = [
+      ...doc.paragraphs.map((p) => [p, `paragraph ${p.id}`] as [Span, string]),
+      ...doc.listItems.map((i) => [i, `list item ${i.id}`] as [Span, string]),
+      ...doc.sentences.flatMap((s) => [
+        [s, `sentence ${s.id}`] as [Span, string],
+        ...s.themes.flatMap((t) => t.evidence.map((e) => [e, `evidence in sentence ${s.id}`] as [Span, string])),
+      ]),
+      ...doc.attributions.map((a) => [a, `attribution ${a.id}`] as [Span, string]),
+      ...doc.dateReferences.map((d) => [d, `date "${d.text}"`] as [Span, string]),
+    ];
+    if (doc.title) units.unshift([doc.title, 'the title']);
+    for (const [unit, what] of units) {
+      const found = outside(unit, what);
+      if (found) return found;
     }
   }
   return null;

@@ -1,0 +1,84 @@
+/**
+ * A small JSON Schema checker for the subset `schema.ts` uses (type, enum, const, required,
+ * properties, additionalProperties, items, minItems, minimum, pattern, oneOf). The app runs it
+ * on every dataset it loads: no code generation, no eval, so it works under a strict
+ * Content-Security-Policy. It returns the first problem as words, or null.
+ */
+
+interface Schema {
+  type?: string;
+  enum?: readonly unknown[];
+  const?: unknown;
+  required?: readonly string[];
+  properties?: Record<string, Schema>;
+  additionalProperties?: boolean;
+  items?: Schema;
+  minItems?: number;
+  minimum?: number;
+  pattern?: string;
+  oneOf?: readonly Schema[];
+}
+
+const typeOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : typeOf(value) === 'object' ? 'an object' : typeOf(value) === 'array' ? 'a list' : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function typeMatches(type: string, value: unknown): boolean {
+  if (type === 'integer') return Number.isInteger(value);
+  if (type === 'number') return typeof value === 'number' && Number.isFinite(value);
+  return typeOf(value) === type;
+}
+
+export function schemaProblem(schema: Schema, value: unknown, path = 'dataset'): string | null {
+  if (schema.oneOf) {
+    const matching = schema.oneOf.filter((option) => schemaProblem(option, value, path) === null);
+    if (matching.length === 1) return null;
+    // Report against the option of the value's own type, the most telling one.
+    const closest = schema.oneOf.find((o) => o.type === typeOf(value) || (o.type === undefined && typeOf(value) !== 'null'));
+    return (closest && schemaProblem(closest, value, path)) ?? `${path}: ${show(value)} has the wrong type`;
+  }
+  if ('const' in schema && value !== schema.const) return `${path}: ${show(value)} should be ${show(schema.const)}`;
+  if (schema.enum && !schema.enum.includes(value)) {
+    return `${path}: unknown value ${show(value)} (expected one of ${schema.enum.join(', ')})`;
+  }
+  if (schema.type && !typeMatches(schema.type, value)) {
+    const expected = schema.type === 'array' ? 'a list' : /^[aeiou]/.test(schema.type) ? `an ${schema.type}` : `a ${schema.type}`;
+    return `${path}: ${show(value)} should be ${expected}`;
+  }
+  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
+    return `${path}: ${value} is below ${schema.minimum}`;
+  }
+  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern).test(value)) {
+    return `${path}: ${show(value)} is not in the expected form`;
+  }
+  if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems) {
+      return `${path}: needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`;
+    }
+    if (schema.items) {
+      for (let i = 0; i < value.length; i++) {
+        const problem = schemaProblem(schema.items, value[i], `${path}[${i}]`);
+        if (problem) return problem;
+      }
+    }
+  } else if (typeOf(value) === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of schema.required ?? []) {
+      if (!(key in object)) return `${path}: the field "${key}" is missing`;
+    }
+    for (const [key, child] of Object.entries(object)) {
+      const childSchema = schema.properties?.[key];
+      if (!childSchema) {
+        if (schema.additionalProperties === false) return `${path}: unexpected field "${key}"`;
+        continue;
+      }
+      const problem = schemaProblem(childSchema, child, `${path}.${key}`);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
