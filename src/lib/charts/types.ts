@@ -17,4 +17,29 @@ export interface ChartProps {
   onhover: (patch: Partial<Selection> | null) => void;
   /** Called once, after the chart's first draw. */
   ondrawn?: () => void;
+  /** Draw at this width instead of the container's (exports render off-screen at a set width). */
+  width?: number;
+}
+
+/** One entry of a chart's legend, as an exported file draws it. */
+export interface LegendEntry {
+  /** May be empty: a shading step shows only its swatch (with `swatchText` on it). */
+  label: string;
+  /** `swatch` a filled square, `line` a stroke (with `dash`), `box` the speaker's double box. */
+  kind: 'swatch' | 'line' | 'box';
+  color: string;
+  stroke?: string;
+  dash?: string;
+  /** Text printed on the swatch (a count), in `swatchTextColor`. */
+  swatchText?: string;
+  swatchTextColor?: string;
+  /** Opacity of the swatch: marks outside the selection are drawn faded. */
+  opacity?: number;
+  bold?: boolean;
+}
+
+/** A chart's legend: an optional lead-in ("Sentences with both themes:") and its entries. */
+export interface LegendSpec {
+  title?: string;
+  entries: LegendEntry[];
 }

@@ -8,6 +8,7 @@ import type {
   StatementDocument,
 } from '../../data/types.ts';
 import { palettes, relationDash, type Palette, type Scheme } from '../palette.ts';
+import type { LegendSpec } from '../types.ts';
 
 /**
  * Geometry of the responsibility-attribution diagram, in SVG user units (= CSS pixels, since
@@ -667,4 +668,36 @@ function stackedLayout(W: number, common: Common): AttributionLayout {
     linkOrder: actors.flatMap((a) => a.links),
     relations: common.relations,
   };
+}
+
+/** The legend as an exported file draws it: the relations present (colour and dash), the
+ * speaker's double box, and the fading of links outside a selection. */
+export function attributionLegend(
+  layout: Pick<AttributionLayout, 'relations' | 'actors'>,
+  palette: Palette,
+  faded: boolean,
+): LegendSpec {
+  const entries: LegendSpec['entries'] = layout.relations.map((r) => ({
+    label: r.label,
+    kind: 'line',
+    color: r.color,
+    ...(r.dash ? { dash: r.dash } : {}),
+  }));
+  if (layout.actors.some((a) => a.speaker)) {
+    entries.push({
+      label: 'the speaker',
+      kind: 'box',
+      color: palette.background,
+      stroke: palette.ink,
+    });
+  }
+  if (faded) {
+    entries.push({
+      label: 'faded: outside the selection',
+      kind: 'line',
+      color: palette.muted,
+      opacity: palette.dim,
+    });
+  }
+  return { title: 'Relation', entries };
 }

@@ -2,6 +2,7 @@ import { interpolateHcl, piecewise, rgb } from 'd3';
 import type { Codebook, StatementDocument, ThemeId } from '../../data/types.ts';
 import { label } from '../../data/queries.ts';
 import { palettes, type Palette, type Scheme } from '../palette.ts';
+import type { LegendSpec } from '../types.ts';
 
 /**
  * The co-occurrence matrix as numbers: which cell sits where, how it is shaded and which text
@@ -230,4 +231,48 @@ export function legendCounts(max: number): number[] {
   if (max <= 0) return [];
   if (max <= 6) return Array.from({ length: max }, (_, k) => k + 1);
   return [...new Set(Array.from({ length: 6 }, (_, k) => Math.round(1 + (k * (max - 1)) / 5)))];
+}
+
+/** The legend as an exported file draws it: the shading steps with their counts, and the
+ * diagonal. */
+export function matrixLegend(
+  layout: Pick<MatrixLayout, 'legend' | 'diagonalFill' | 'diagonalText'>,
+): LegendSpec {
+  return {
+    title: 'Sentences with both themes:',
+    entries: [
+      ...layout.legend.map((step) => ({
+        label: '',
+        kind: 'swatch' as const,
+        color: step.fill,
+        swatchText: String(step.count),
+        swatchTextColor: step.textFill,
+      })),
+      {
+        label: "Diagonal (grey): the theme's own sentences",
+        kind: 'swatch',
+        color: layout.diagonalFill,
+        swatchText: 'n',
+        swatchTextColor: layout.diagonalText,
+        bold: true,
+      },
+    ],
+  };
+}
+
+/** What the matrix shows and its strongest pairs, for <desc>. */
+export function matrixSummary(
+  doc: StatementDocument,
+  layout: Pick<MatrixLayout, 'themes'>,
+): string {
+  const labelOf = (theme: ThemeId) => layout.themes.find((t) => t.theme === theme)?.label;
+  const strongest = [...doc.aggregates.coOccurrence]
+    .sort((x, y) => y.sentences - x.sentences)
+    .slice(0, 3)
+    .map((c) => `${labelOf(c.a)} and ${labelOf(c.b)} (${c.sentences})`)
+    .join(', ');
+  return (
+    `${layout.themes.length} themes that occur, in codebook order, on both axes. ` +
+    `Strongest pairs: ${strongest || 'none'}.`
+  );
 }

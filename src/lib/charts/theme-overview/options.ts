@@ -10,6 +10,7 @@ import {
 } from '../../data/types.ts';
 import { label } from '../../data/queries.ts';
 import { fontFamily, palettes, type Palette, type Scheme } from '../palette.ts';
+import type { LegendSpec } from '../types.ts';
 
 /**
  * The theme overview as numbers (`themeOverviewLayout`) and as Plot options
@@ -428,6 +429,28 @@ export function themeOverviewSummary(layout: ThemeOverviewLayout, codebook: Code
     : '';
   const modalities = codebook.modalities.map((m) => m.label.toLowerCase()).join(', ');
   return `Themes by ${what}, largest first, each bar split by modality (${modalities}): ${bars}.${absent}`;
+}
+
+/** The legend as an exported file draws it: the modalities, and the fading when a selection is shown. */
+export function themeOverviewLegend(
+  layout: Pick<ThemeOverviewLayout, 'hasHighlight'>,
+  codebook: Codebook,
+  palette: Palette,
+): LegendSpec {
+  const entries: LegendSpec['entries'] = codebook.modalities.map((m) => ({
+    label: m.label,
+    kind: 'swatch',
+    color: palette.modality[m.id],
+  }));
+  if (layout.hasHighlight) {
+    entries.push({
+      label: 'faded: outside the selection',
+      kind: 'swatch',
+      color: palette.muted,
+      opacity: palette.dim,
+    });
+  }
+  return { title: 'Modality', entries };
 }
 
 /** The words a screen reader hears for a row: "Readmission & return: 3 sentences (demand 3)". */

@@ -1,5 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { Codebook, ModalityId, StatementDocument, ThemeId } from '../../data/types.ts';
+import type { Palette } from '../palette.ts';
+import type { LegendSpec } from '../types.ts';
 
 /**
  * Geometry of the topic timeline: the statement from its first to its last sentence along x,
@@ -378,4 +380,46 @@ export function moveFocus(
 /** The first mark in reading order, or the first paragraph when nothing is coded. */
 export function defaultFocus(layout: Pick<TimelineLayout, 'marks' | 'paragraphs'>): string | null {
   return layout.marks[0]?.key ?? layout.paragraphs[0]?.key ?? null;
+}
+
+/** The legend as an exported file draws it: mark colour by modality, and the fading of marks
+ * outside a selection. */
+export function timelineLegend(codebook: Codebook, palette: Palette, faded: boolean): LegendSpec {
+  const entries: LegendSpec['entries'] = codebook.modalities.map((m) => ({
+    label: m.label,
+    kind: 'swatch',
+    color: palette.modality[m.id],
+    stroke: palette.ink,
+  }));
+  if (faded) {
+    entries.push({
+      label: 'faded: outside the selection',
+      kind: 'swatch',
+      color: palette.muted,
+      opacity: palette.dim,
+    });
+  }
+  return { title: "Mark colour: the sentence's modality", entries };
+}
+
+/** What the timeline shows and where the weight lies: the themes with the most marks. */
+export function timelineSummary(
+  doc: StatementDocument,
+  codebook: Codebook,
+  layout: Pick<TimelineLayout, 'rows' | 'marks' | 'paragraphs' | 'totalWords'>,
+): string {
+  const busiest = [...layout.rows]
+    .filter((r) => r.marks > 0)
+    .sort((a, b) => b.marks - a.marks || a.index - b.index)
+    .slice(0, 3)
+    .map((r) => `${r.label} ${r.marks}`)
+    .join(', ');
+  const absent = layout.rows.filter((r) => r.absent).map((r) => r.label);
+  return (
+    `“${doc.name}” from its first to its last sentence (${doc.counts.sentences} sentences, ` +
+    `${layout.totalWords} words, ${layout.paragraphs.length} paragraphs); one row per theme ` +
+    `(${codebook.themes.length}), ${layout.marks.length} marks, one per sentence coded with a ` +
+    `theme, as wide as the sentence and coloured by its modality. Most marks: ${busiest || 'none'}.` +
+    (absent.length ? ` Absent: ${absent.join(', ')}.` : '')
+  );
 }

@@ -1,0 +1,140 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { palettes } from '../../src/lib/charts/palette.ts';
+import { textWidth } from '../../src/lib/export/standalone.ts';
+import { createExporter, type Exporter } from '../../src/lib/export/node.ts';
+import {
+  SNAPSHOT_CASES,
+  matchSnapshot,
+  normaliseSvg,
+  snapshotDir,
+  svgProblems,
+} from '../svg/snapshot.ts';
+
+/** Every exported chart, rendered in Node through `npm run export`'s code, against tests/svg. */
+
+let exporter: Exporter;
+const outputs = new Map<string, string>();
+
+beforeAll(async () => {
+  exporter = await createExporter();
+  for (const c of SNAPSHOT_CASES) outputs.set(c.name, exporter.render(c.input).svg);
+}, 180_000);
+
+afterAll(async () => {
+  await exporter?.close();
+});
+
+const hasCommand = (command: string) =>
+  spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+
+describe('exported SVG files', () => {
+  it.each(SNAPSHOT_CASES.map((c) => c.name))('%s matches its snapshot in tests/svg', (name) => {
+    const svg = normaliseSvg(outputs.get(name)!);
+    const result = matchSnapshot(name, svg);
+    expect(
+      result,
+      `tests/svg/${name}.svg changed: compare it with tests/svg/${name}-changed.svg, then ` +
+        'rerun with UPDATE_SNAPSHOTS=1 if the change is intended',
+    ).not.toBe('changed');
+  });
+
+  it.each(SNAPSHOT_CASES.map((c) => c.name))(
+    '%s is well-formed, accessible and standalone',
+    (name) => {
+      expect(svgProblems(outputs.get(name)!)).toEqual([]);
+    },
+  );
+
+  it('passes xmllint where it is installed', () => {
+    if (!hasCommand('xmllint')) return; // CI installs libxml2-utils; jsdom's parser checked above
+    const files = SNAPSHOT_CASES.map((c) => join(snapshotDir, `${c.name}.svg`));
+    const result = spawnSync('xmllint', ['--noout', ...files], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  }, 60_000);
+
+  it('is already normalised: numbers have at most 2 decimals, so the file is the snapshot', () => {
+    for (const c of SNAPSHOT_CASES) {
+      const svg = outputs.get(c.name)!;
+      expect(svg.match(/="[^"]*\d\.\d{3,}/)).toBeNull();
+      expect(normaliseSvg(svg).replace(/\sid="[^"]*"|aria-labelledby="[^"]*"/g, '')).toBe(
+        svg.replace(/\sid="[^"]*"|aria-labelledby="[^"]*"/g, ''),
+      );
+    }
+  });
+
+  it('carries the selection, the source and the scheme', () => {
+    const light = outputs.get('attribution-readmission-light')!;
+    const dark = outputs.get('attribution-readmission-dark')!;
+    expect(light).toContain('Selected: Readmission &amp; return: 3 of 34 sentences');
+    expect(outputs.get('attribution-none-light')).toContain('>No selection<');
+    expect(light).toMatch(/sha256 [0-9a-f]{12}\); codebook v/);
+    expect(light).toContain(`fill="${palettes.light.background}"`);
+    expect(dark).toContain(`fill="${palettes.dark.background}"`);
+    expect(dark).not.toContain(`fill="${palettes.light.background}"`);
+  });
+
+  it(
+    'keeps every line of its own text inside the file, even in a wide fallback font',
+    {
+      timeout: 60_000,
+    },
+    () => {
+      const { window } = new JSDOM('');
+      for (const c of SNAPSHOT_CASES) {
+        const root = new window.DOMParser().parseFromString(
+          outputs.get(c.name)!,
+          'image/svg+xml',
+        ).documentElement;
+        const width = Number(root.getAttribute('width'));
+        // The composer's own lines: title, subtitle, legend and source (not the chart's).
+        const texts = [...root.querySelectorAll(':scope > text, :scope > g > text')];
+        expect(texts.length).toBeGreaterThan(3);
+        for (const text of texts) {
+          const shift = /translate\(([-\d.]+),/.exec(
+            text.parentElement?.getAttribute('transform') ?? '',
+          );
+          const left = Number(text.getAttribute('x')) + Number(shift?.[1] ?? 0);
+          const anchor = text.getAttribute('text-anchor');
+          const size = Number(text.getAttribute('font-size'));
+          const bold = text.getAttribute('font-weight') === 'bold';
+          const estimate = textWidth(text.textContent ?? '', size, bold);
+          const right = anchor === 'middle' ? left + estimate / 2 : left + estimate;
+          expect(right, `${c.name}: "${text.textContent}"`).toBeLessThanOrEqual(width - 16);
+        }
+      }
+      window.close();
+    },
+  );
+});
+
+describe('librsvg', () => {
+  it('renders every snapshot without an error, at the size the file declares', () => {
+    if (!hasCommand('rsvg-convert')) {
+      throw new Error(
+        'rsvg-convert is missing: install librsvg2-bin (apt-get install -y librsvg2-bin); CI does.',
+      );
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'gcm-rsvg-'));
+    try {
+      for (const c of SNAPSHOT_CASES) {
+        const file = join(snapshotDir, `${c.name}.svg`);
+        const png = join(dir, `${c.name}.png`);
+        const result = spawnSync('rsvg-convert', ['-o', png, file], { encoding: 'utf8' });
+        expect(result.stderr, c.name).toBe('');
+        expect(result.status, c.name).toBe(0);
+        const header = readFileSync(png);
+        const svg = readFileSync(file, 'utf8');
+        const [, w, h] = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg)!;
+        expect([header.readUInt32BE(16), header.readUInt32BE(20)], c.name).toEqual([+w, +h]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
