@@ -10,7 +10,13 @@ export default defineConfig({
   preview: {
     host: '127.0.0.1',
     port: 4173,
-    headers: { 'Content-Security-Policy': contentSecurityPolicy },
+    headers: {
+      'Content-Security-Policy': contentSecurityPolicy,
+      // An embed in <iframe sandbox="allow-scripts"> runs in an opaque origin ("null"), so its
+      // module script, stylesheet and dataset are cross-origin requests: allow them. Every file
+      // is public and no request carries credentials.
+      'Access-Control-Allow-Origin': '*',
+    },
   },
   test: {
     projects: [

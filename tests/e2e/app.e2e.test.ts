@@ -184,7 +184,9 @@ describe('the dashboard in a real browser', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(server.url);
     await chartsDrawn(page);
-    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const background = await page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    );
     expect(background).toBe('rgb(16, 17, 20)');
     const bar = await page
       .locator('figure[data-chart] svg')

@@ -1,0 +1,320 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { VIEWS } from '../../src/lib/charts/registry.ts';
+import { EMBED_NAMES } from '../../src/lib/embed/mode.ts';
+import { HEIGHT_MESSAGE, MAX_HEIGHT } from '../../src/lib/embed/protocol.ts';
+import { doc } from '../helpers/dataset.ts';
+import { chartsDrawn, launchBrowser, startServer, watchProblems } from './browser.ts';
+import { htmlPage, startHost, type HostServer } from './host-page.ts';
+
+let browser: Browser;
+let dashboard: { url: string; close: () => Promise<void> };
+let dashboardOrigin: string;
+let host: HostServer;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+/** The iframe as the snippet writes it, sandboxed without allow-same-origin. */
+const embedFrame = (id: string, query: string, extra = 'data-gcm-embed sandbox="allow-scripts"') =>
+  `<iframe id="${id}" ${extra} src="${dashboard.url}${query.replace(/&/g, '&amp;')}" title="${id}" width="100%" height="150"></iframe>`;
+const hostScript = () => `<script src="${dashboard.url}embed-host.js"></script>`;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dashboard = await startServer();
+  dashboardOrigin = new URL(dashboard.url).origin;
+  // The briefing page's own policy: no inline anything; frames and scripts from the dashboard.
+  host = await startHost(
+    () =>
+      `default-src 'self'; frame-src 'self' ${dashboardOrigin}; script-src 'self' ${dashboardOrigin}; style-src 'self'; object-src 'none'; base-uri 'none'`,
+  );
+  host.page('/impostor.html', htmlPage('Impostor', '<p>Not the dashboard.</p>'));
+  host.page(
+    '/briefing.html',
+    htmlPage(
+      'Briefing',
+      `<h1>Briefing</h1>
+      ${embedFrame('embed', '?embed=timeline&theme=readmission')}
+      ${embedFrame('unmarked', '?embed=themes', 'sandbox="allow-scripts"')}
+      <iframe id="impostor" data-gcm-embed src="/impostor.html" title="impostor" width="100%" height="150"></iframe>
+      ${hostScript()}`,
+    ),
+  );
+  host.page(
+    '/late.html',
+    htmlPage('Late', `<h1>Host script added later</h1>${embedFrame('embed', '?embed=themes')}`),
+  );
+  host.page(
+    '/all.html',
+    htmlPage(
+      'Every view',
+      EMBED_NAMES.map((name) => embedFrame(name, `?embed=${name}&theme=control`)).join('\n') +
+        hostScript(),
+    ),
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dashboard?.close();
+  await host?.close();
+});
+
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  page = await context.newPage();
+  problems = watchProblems(page);
+});
+
+const frameOf = (id: string): Promise<Frame> =>
+  page
+    .locator(`iframe#${id}`)
+    .elementHandle()
+    .then((el) => el!.contentFrame())
+    .then((frame) => frame!);
+
+const drawn = (frame: Frame) =>
+  frame.waitForFunction(() => performance.getEntriesByName('charts-drawn').length > 0, null, {
+    timeout: 15_000,
+  });
+
+/** The height the frame gives its page (the default border left out). */
+const iframeHeight = (id: string) => page.locator(`iframe#${id}`).evaluate((el) => el.clientHeight);
+
+const contentHeight = (frame: Frame) =>
+  frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+
+/** Waits until the iframe is as tall as its content (within 2 px) and returns that height. */
+async function sizedToContent(id: string): Promise<number> {
+  const frame = await frameOf(id);
+  await drawn(frame);
+  await expect
+    .poll(async () => Math.abs((await iframeHeight(id)) - (await contentHeight(frame))), {
+      timeout: 10_000,
+    })
+    .toBeLessThanOrEqual(2);
+  return iframeHeight(id);
+}
+
+/** Records every change of the iframes' style attributes on the host page from now on. */
+const watchStyles = () =>
+  page.evaluate(() => {
+    const log: string[] = [];
+    (window as unknown as { styleLog: string[] }).styleLog = log;
+    new MutationObserver((records) => {
+      for (const r of records)
+        log.push(`${(r.target as Element).id}: ${(r.target as HTMLElement).style.cssText}`);
+    }).observe(document.body, { attributes: true, attributeFilter: ['style'], subtree: true });
+  });
+const styleLog = () => page.evaluate(() => (window as unknown as { styleLog: string[] }).styleLog);
+
+/** Counts the messages the host page receives (after the host script's own listener). */
+const countMessages = () =>
+  page.evaluate(() => {
+    const w = window as unknown as { received: number };
+    w.received = 0;
+    window.addEventListener('message', () => w.received++);
+  });
+const received = () => page.evaluate(() => (window as unknown as { received: number }).received);
+
+describe('embedding in a briefing page on another origin', () => {
+  it('runs sandboxed in an opaque origin, loads its data, and is sized to its content', async () => {
+    const response = await page.goto(`${host.url}briefing.html`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    const frame = await frameOf('embed');
+    await drawn(frame);
+    expect(await frame.evaluate(() => window.origin)).toBe('null');
+    expect(await frame.locator('figure[data-chart] h2').textContent()).toBe(VIEWS[1].title);
+    const height = await sizedToContent('embed');
+    expect(height).toBeGreaterThan(300);
+    // Nothing from the embedded view spills out or scrolls inside the frame.
+    expect(await frame.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+      Math.ceil(height),
+    );
+    // The unmarked dashboard iframe reports too, but is not the host script's to size.
+    await drawn(await frameOf('unmarked'));
+    expect(await iframeHeight('unmarked')).toBe(150);
+    expect(await iframeHeight('impostor')).toBe(150);
+    expect(problems).toEqual([]);
+  });
+
+  it('follows the content when it changes, and when the frame gets narrower', async () => {
+    await page.goto(`${host.url}briefing.html`);
+    const before = await sizedToContent('embed');
+    const frame = await frameOf('embed');
+    await frame.getByTestId('embed-sentences').locator('summary').click();
+    await expect.poll(() => iframeHeight('embed')).toBeGreaterThan(before + 100);
+    await sizedToContent('embed');
+    await page.setViewportSize({ width: 420, height: 900 });
+    await sizedToContent('embed');
+    expect(problems).toEqual([]);
+  });
+
+  it('ignores height messages from the page itself, from an unmarked and from a foreign iframe', async () => {
+    await page.goto(`${host.url}briefing.html`);
+    const height = await sizedToContent('embed');
+    await drawn(await frameOf('unmarked'));
+    await watchStyles();
+    await countMessages();
+    const fake = { type: HEIGHT_MESSAGE, view: 'timeline', height: 222 };
+    await page.evaluate((data) => window.postMessage(data, '*'), fake);
+    await (await frameOf('impostor')).evaluate((data) => parent.postMessage(data, '*'), fake);
+    await (await frameOf('unmarked')).evaluate((data) => parent.postMessage(data, '*'), fake);
+    await expect.poll(received).toBe(3);
+    expect(await styleLog()).toEqual([]);
+    expect(await iframeHeight('embed')).toBe(height);
+    expect(await iframeHeight('impostor')).toBe(150);
+    expect(await iframeHeight('unmarked')).toBe(150);
+  });
+
+  it('ignores malformed messages from its own iframe, and takes a well-formed one', async () => {
+    await page.goto(`${host.url}briefing.html`);
+    const height = await sizedToContent('embed');
+    await watchStyles();
+    await countMessages();
+    const frame = await frameOf('embed');
+    const malformed: unknown[] = [
+      null,
+      'gcm-embed:height',
+      JSON.stringify({ type: HEIGHT_MESSAGE, view: 'timeline', height: 222 }),
+      [HEIGHT_MESSAGE, 'timeline', 222],
+      { type: 'GCM-EMBED:HEIGHT', view: 'timeline', height: 222 },
+      { type: HEIGHT_MESSAGE, height: 222 },
+      { type: HEIGHT_MESSAGE, view: 'themes', height: 222 },
+      { type: HEIGHT_MESSAGE, view: 'timeline', height: '222' },
+      { type: HEIGHT_MESSAGE, view: 'timeline', height: 0 },
+      { type: HEIGHT_MESSAGE, view: 'timeline', height: -222 },
+      { type: HEIGHT_MESSAGE, view: 'timeline', height: MAX_HEIGHT + 1 },
+      { type: HEIGHT_MESSAGE, view: 'timeline', height: Number.POSITIVE_INFINITY },
+      { type: HEIGHT_MESSAGE, view: 'timeline', height: Number.NaN },
+    ];
+    await frame.evaluate((list) => {
+      for (const data of list) parent.postMessage(data, '*');
+    }, malformed);
+    await expect.poll(received).toBe(malformed.length);
+    expect(await styleLog()).toEqual([]);
+    expect(await iframeHeight('embed')).toBe(height);
+    // The same frame, well formed: taken (so the ones above were refused for their shape).
+    await frame.evaluate((data) => parent.postMessage(data, '*'), {
+      type: HEIGHT_MESSAGE,
+      view: 'timeline',
+      height: 333,
+    });
+    await expect.poll(() => iframeHeight('embed')).toBe(333);
+  });
+
+  it('sizes an iframe that loaded before the host script ran', async () => {
+    await page.goto(`${host.url}late.html`);
+    const frame = await frameOf('embed');
+    await drawn(frame);
+    await page.waitForTimeout(300);
+    expect(await iframeHeight('embed')).toBe(150);
+    await page.evaluate((src) => {
+      const script = document.createElement('script');
+      script.src = src;
+      document.body.append(script);
+    }, `${dashboard.url}embed-host.js`);
+    expect(await sizedToContent('embed')).toBeGreaterThan(300);
+    expect(problems).toEqual([]);
+  });
+
+  it('embeds every view in a sandbox with no console error, each sized to its content', async () => {
+    await page.goto(`${host.url}all.html`);
+    for (const name of EMBED_NAMES) expect(await sizedToContent(name), name).toBeGreaterThan(300);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('embed mode', () => {
+  it.each(EMBED_NAMES.map((name) => [name]))(
+    '?embed=%s loads with no console error, without the app chrome, with titles and sources',
+    async (name) => {
+      await page.setViewportSize({ width: 640, height: 900 });
+      await page.goto(`${dashboard.url}?embed=${name}&theme=readmission`);
+      await chartsDrawn(page);
+      for (const chrome of ['header', 'h1', '.masthead', '.skip', 'footer', '.colophon']) {
+        expect(await page.locator(chrome).count(), chrome).toBe(0);
+      }
+      expect(await page.getByTestId('selection-bar').locator('button').count()).toBe(0);
+      expect(await page.locator('[data-embed-button]').count()).toBe(0);
+      const expected = name === 'dashboard' ? VIEWS : VIEWS.filter((v) => v.embed === name);
+      const figures = page.locator('figure[data-chart]');
+      expect(await figures.locator('h2').allTextContents()).toEqual(expected.map((v) => v.title));
+      for (const source of await figures.locator('figcaption').allTextContents()) {
+        expect(source).toMatch(/^Source: “.+” \(.+\); codebook v/);
+      }
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      ).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it('names an unknown view instead of showing the dashboard', async () => {
+    await page.goto(`${dashboard.url}?embed=timelines`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('There is no view called “timelines” to embed');
+    expect(await page.locator('figure[data-chart]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the Embed button', () => {
+  it('gives the snippet from the keyboard, and the pasted snippet works under a strict CSP', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: dashboardOrigin,
+    });
+    await page.goto(`${dashboard.url}?theme=readmission`);
+    await chartsDrawn(page);
+    const button = page.locator('figure[data-chart="topic-timeline"] [data-embed-button]');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    const snippet = await dialog.locator('textarea').inputValue();
+    expect(snippet).toContain(`src="${dashboard.url}?embed=timeline&amp;theme=readmission"`);
+    expect(snippet).toContain(`<script src="${dashboard.url}embed-host.js"></script>`);
+
+    // Copy, from the keyboard.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Copy');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+
+    // Escape closes it and gives focus back to the button.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(problems).toEqual([]);
+
+    // Pasted as is into a briefing page.
+    host.page('/pasted.html', htmlPage('Pasted', `<h1>Briefing</h1>\n${snippet}`));
+    await page.goto(`${host.url}pasted.html`);
+    const frame = await page
+      .locator('iframe[data-gcm-embed]')
+      .elementHandle()
+      .then((el) => el!.contentFrame());
+    await drawn(frame!);
+    await expect
+      .poll(
+        async () =>
+          Math.abs(
+            (await page.locator('iframe').evaluate((el) => el.clientHeight)) -
+              (await contentHeight(frame!)),
+          ),
+        { timeout: 10_000 },
+      )
+      .toBeLessThanOrEqual(2);
+    expect(await frame!.locator('[data-testid="selection-summary"]').textContent()).toContain(
+      `${doc.sentences.filter((s) => s.themes.some((t) => t.theme === 'readmission')).length} of ${doc.sentences.length}`,
+    );
+    expect(problems).toEqual([]);
+  });
+});
