@@ -1,5 +1,5 @@
 import { emptySelection, type Selection } from '../data/queries.ts';
-import { queryWithSelection, sameSelection, selectionFromQuery } from './url.ts';
+import { locationWithSelection, sameSelection, selectionFromLocation, urlMode } from './url.ts';
 
 /**
  * The one selection every view reads. `pinned` is what the analyst clicked (it lives in the
@@ -18,11 +18,11 @@ class SelectionState {
     this.pinned = next;
     performance.mark('selection-changed');
     if (typeof window !== 'undefined' && window.history) {
-      const query = queryWithSelection(window.location.search, next);
+      const { location } = window;
       window.history.pushState(
         null,
         '',
-        `${window.location.pathname}${query}${window.location.hash}`,
+        locationWithSelection(location, next, urlMode(location.protocol)),
       );
     }
   }
@@ -49,11 +49,16 @@ class SelectionState {
     this.pin({ ...emptySelection });
   }
 
-  /** Reads the URL (on load, and on back/forward) without adding a history entry. */
+  /**
+   * Reads the URL (on load, and on back/forward or an edited hash: both fire popstate) without
+   * adding a history entry. The query string holds the selection, or the hash in the one-file
+   * build and in a page opened from a file (see url.ts).
+   */
   fromLocation(): void {
     this.preview = null;
-    const next = selectionFromQuery(window.location.search);
-    if (!sameSelection(next, this.pinned)) this.pinned = next;
+    const { location } = window;
+    const next = selectionFromLocation(location, urlMode(location.protocol));
+    if (next && !sameSelection(next, this.pinned)) this.pinned = next;
   }
 }
 

@@ -9,8 +9,11 @@ import {
 import { emptySelection, type Selection } from '../data/queries.ts';
 
 /**
- * The selection <-> URL query string. Unknown or malformed values are dropped, so a
- * hand-edited or stale link opens the dashboard instead of breaking it.
+ * The selection <-> URL. The served app keeps it in the query string (`?theme=readmission`);
+ * the one-file build, and any page opened from a file, keeps it in the hash
+ * (`#theme=readmission&sentence=s12`), because a file: URL's query is awkward to share and some
+ * mail clients strip it. Both use the same `key=value` form. Unknown or malformed values are
+ * dropped, so a hand-edited or stale link opens the dashboard instead of breaking it.
  */
 
 const isTheme = (v: string): v is ThemeId => (THEME_IDS as readonly string[]).includes(v);
@@ -49,6 +52,54 @@ export function queryWithSelection(query: string, selection: Selection): string 
   if (selection.sentence) params.set('sentence', selection.sentence);
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
+}
+
+export type UrlMode = 'query' | 'hash';
+
+/** The mode of the one-file build (`vite.singlefile.config.ts` sets it). */
+export const SINGLE_FILE_MODE = 'singlefile';
+
+/** Where the selection lives for a page with this protocol (`location.protocol`). */
+export function urlMode(protocol: string, buildMode: string = import.meta.env.MODE): UrlMode {
+  return buildMode === SINGLE_FILE_MODE || protocol === 'file:' ? 'hash' : 'query';
+}
+
+/** A hash of `key=value` parameters, as opposed to none or an in-page anchor (`#reader-title`). */
+const isParameterHash = (hash: string) => hash.includes('=');
+
+export function selectionFromHash(hash: string): Selection {
+  return selectionFromQuery(isParameterHash(hash) ? hash.replace(/^#/, '') : '');
+}
+
+/** Writes the selection into `hash`, keeping its parameters that are not the selection's; an
+ * in-page anchor gives way to the selection. */
+export function hashWithSelection(hash: string, selection: Selection): string {
+  const params = isParameterHash(hash) ? hash.replace(/^#/, '') : '';
+  return queryWithSelection(params, selection).replace(/^\?/, '#');
+}
+
+type Place = Pick<Location, 'pathname' | 'search' | 'hash'>;
+
+/**
+ * The selection `place` shows, or null when it says nothing about it: in hash mode an in-page
+ * anchor (the skip link's `#reader-title`) keeps the current selection. A file opened without a
+ * hash still honours a hand-written `?theme=…`.
+ */
+export function selectionFromLocation(place: Place, mode: UrlMode): Selection | null {
+  if (mode === 'query') return selectionFromQuery(place.search);
+  if (isParameterHash(place.hash)) return selectionFromHash(place.hash);
+  if (place.hash.length > 1) return null;
+  return selectionFromQuery(place.search);
+}
+
+/** The URL (path, query and hash) of `place` showing `selection` instead. */
+export function locationWithSelection(place: Place, selection: Selection, mode: UrlMode): string {
+  if (mode === 'query') {
+    return `${place.pathname}${queryWithSelection(place.search, selection)}${place.hash}`;
+  }
+  // One place for the selection: a query-string selection gives way to the hash.
+  const query = queryWithSelection(place.search, emptySelection);
+  return `${place.pathname}${query}${hashWithSelection(place.hash, selection)}`;
 }
 
 export function sameSelection(a: Selection, b: Selection): boolean {
