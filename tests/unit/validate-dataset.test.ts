@@ -68,6 +68,10 @@ describe('the run-time dataset check', () => {
     expect(datasetProblem(typed)).toBe(
       'dataset.documents[0].counts.sentences: "many" should be an integer',
     );
+    const dangling = mutate(['documents', 0, 'attributions', 0, 'sentence'], 's999');
+    expect(datasetProblem(dangling)).toBe(
+      'attribution a01 of "russian-federation-gcm-position" points at sentence s999, which does not exist',
+    );
     const missing = mutate(['documents', 0, 'attributions', 0, 'quote'], undefined);
     expect(datasetProblem(missing)).toBe(
       'dataset.documents[0].attributions[0]: the field "quote" is missing',

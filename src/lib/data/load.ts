@@ -56,6 +56,19 @@ export function datasetProblem(raw: unknown): string | null {
       ...doc.dateReferences.map((d) => [d, `date "${d.text}"`] as [Span, string]),
     ];
     if (doc.title) units.unshift([doc.title, 'the title']);
+    const sentenceIds = new Set(doc.sentences.map((s) => s.id));
+    const paragraphIds = new Set(doc.paragraphs.map((p) => p.id));
+    const itemIds = new Set(doc.listItems.map((i) => i.id));
+    for (const s of doc.sentences) {
+      if (!paragraphIds.has(s.paragraph) || (s.listItem !== null && !itemIds.has(s.listItem))) {
+        return `sentence ${s.id} of "${doc.id}" points at a paragraph or list item that does not exist`;
+      }
+    }
+    for (const a of doc.attributions) {
+      if (!sentenceIds.has(a.sentence)) {
+        return `attribution ${a.id} of "${doc.id}" points at sentence ${a.sentence}, which does not exist`;
+      }
+    }
     for (const [unit, what] of units) {
       const found = outside(unit, what);
       if (found) return found;
