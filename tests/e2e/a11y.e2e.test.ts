@@ -54,6 +54,15 @@ const states = [
   { name: 'a sentence pinned', query: '?sentence=s27', scheme: 'light' },
   { name: 'dark mode', query: '?theme=responsibility', scheme: 'dark' },
   { name: 'dark mode, an actor selected', query: '?actor=russia', scheme: 'dark' },
+  { name: 'embedded theme overview', query: '?embed=themes&theme=readmission', scheme: 'light' },
+  { name: 'embedded timeline', query: '?embed=timeline&theme=readmission', scheme: 'light' },
+  {
+    name: 'embedded attribution diagram',
+    query: '?embed=attribution&actor=western_states',
+    scheme: 'dark',
+  },
+  { name: 'embedded co-occurrence matrix', query: '?embed=cooccurrence', scheme: 'light' },
+  { name: 'embedded dashboard', query: '?embed=dashboard&theme=security', scheme: 'dark' },
 ] as const;
 
 describe('WCAG 2.2 AA with axe-core', () => {
