@@ -165,7 +165,7 @@ export function buildDataset(documents: StatementDocument[], codebook: Codebook)
   return { schemaVersion: SCHEMA_VERSION, codebook, documents };
 }
 
-/** The dataset as written to disk: two-space JSON with a final newline. */
+/** The dataset as written to disk: JSON indented by one space, with a final newline. */
 export function serialize(value: unknown): string {
   return `${JSON.stringify(value, null, 1)}\n`;
 }
