@@ -2,11 +2,11 @@
  * npm run bench: builds the app, serves it on 127.0.0.1, drives Chromium and prints the
  * figures the budgets speak of; writes them to bench/results.json as well.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chartsDrawn, e2eOutDir, launchBrowser, startServer } from '../tests/e2e/browser.ts';
+import buildForBrowser from '../tests/e2e/build.ts';
 import { buildDocument } from '../src/pipeline/build.ts';
 import { loadRules, readStatement, seedFiles } from '../src/pipeline/io.ts';
 
@@ -63,21 +63,7 @@ function pipelineTiming() {
   return rows;
 }
 
-execFileSync(
-  process.execPath,
-  [
-    'node_modules/vite/bin/vite.js',
-    'build',
-    '--logLevel',
-    'warn',
-    '--outDir',
-    e2eOutDir,
-    '--emptyOutDir',
-  ],
-  {
-    stdio: 'inherit',
-  },
-);
+buildForBrowser();
 const browser = await launchBrowser();
 const server = await startServer();
 try {

@@ -2,24 +2,10 @@
  * npm run screenshots: builds the app and captures the dashboard at 1280 px and 390 px wide
  * (light and dark) into docs/, the pictures the README shows.
  */
-import { execFileSync } from 'node:child_process';
-import { launchBrowser, startServer, chartsDrawn, e2eOutDir } from '../tests/e2e/browser.ts';
+import { launchBrowser, startServer, chartsDrawn } from '../tests/e2e/browser.ts';
+import buildForBrowser from '../tests/e2e/build.ts';
 
-execFileSync(
-  process.execPath,
-  [
-    'node_modules/vite/bin/vite.js',
-    'build',
-    '--logLevel',
-    'warn',
-    '--outDir',
-    e2eOutDir,
-    '--emptyOutDir',
-  ],
-  {
-    stdio: 'inherit',
-  },
-);
+buildForBrowser();
 const browser = await launchBrowser();
 const server = await startServer();
 const shots = [
