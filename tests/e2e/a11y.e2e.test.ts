@@ -1,21 +1,11 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chartsDrawn, launchBrowser, startServer } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chartsDrawn, useDashboard } from './browser.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const dashboard = useDashboard();
 
 interface AxeViolation {
   id: string;
@@ -68,12 +58,12 @@ const states = [
 describe('WCAG 2.2 AA with axe-core', () => {
   for (const state of states) {
     it(`has no violation: ${state.name}`, async () => {
-      const page = await browser.newPage({
+      const page = await dashboard.browser.newPage({
         bypassCSP: true,
         colorScheme: state.scheme,
         viewport: { width: 1280, height: 900 },
       });
-      await page.goto(`${server.url}${state.query}`);
+      await page.goto(`${dashboard.url}${state.query}`);
       await chartsDrawn(page);
       expect(await violations(page)).toEqual([]);
       await page.close();

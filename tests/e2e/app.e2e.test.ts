@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { doc } from '../helpers/dataset.ts';
-import { chartsDrawn, launchBrowser, startServer, watchProblems } from './browser.ts';
+import { chartsDrawn, watchProblems, useDashboard } from './browser.ts';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+const dashboard = useDashboard();
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
   context?.close();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await dashboard.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   problems = watchProblems(page);
 });
@@ -37,7 +26,7 @@ async function highlightedInReader(): Promise<string[]> {
 
 describe('the dashboard in a real browser', () => {
   it('loads under its Content-Security-Policy with no console error and no failed request', async () => {
-    const response = await page.goto(server.url);
+    const response = await page.goto(dashboard.url);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await chartsDrawn(page);
     await expect
@@ -47,7 +36,7 @@ describe('the dashboard in a real browser', () => {
   });
 
   it('restores a selection from a copied link', async () => {
-    await page.goto(`${server.url}?theme=readmission`);
+    await page.goto(`${dashboard.url}?theme=readmission`);
     await chartsDrawn(page);
     await expect.poll(highlightedInReader).toEqual(sentencesWith('readmission'));
     await expect
@@ -57,7 +46,7 @@ describe('the dashboard in a real browser', () => {
   });
 
   it('clears the selection with Escape', async () => {
-    await page.goto(`${server.url}?theme=security`);
+    await page.goto(`${dashboard.url}?theme=security`);
     await chartsDrawn(page);
     await expect.poll(highlightedInReader).toEqual(sentencesWith('security'));
     await page.keyboard.press('Escape');
@@ -69,7 +58,7 @@ describe('the dashboard in a real browser', () => {
   });
 
   it('steps back and forward through selections', async () => {
-    await page.goto(server.url);
+    await page.goto(dashboard.url);
     await chartsDrawn(page);
     const reader = page.getByTestId('reader');
     await reader.locator('[data-sentence="s5"]').click();
@@ -83,7 +72,7 @@ describe('the dashboard in a real browser', () => {
   });
 
   it('reads a sentence from the keyboard alone', async () => {
-    await page.goto(server.url);
+    await page.goto(dashboard.url);
     await chartsDrawn(page);
     await page.locator('[data-testid="reader"] [data-sentence="s1"]').focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
@@ -95,7 +84,7 @@ describe('the dashboard in a real browser', () => {
   });
 
   it('clicking the readmission bar highlights its sentences in the reader and dims the rest of the timeline', async () => {
-    await page.goto(server.url);
+    await page.goto(dashboard.url);
     await chartsDrawn(page);
     await page.locator('[data-row-theme="readmission"]').click();
     const expected = sentencesWith('readmission');
@@ -114,7 +103,7 @@ describe('the dashboard in a real browser', () => {
   });
 
   it('clicking an actor shows its quotes', async () => {
-    await page.goto(server.url);
+    await page.goto(dashboard.url);
     await chartsDrawn(page);
     await page.locator('[data-actor="western_states"]').first().click();
     const quotes = doc.attributions.filter((a) => a.actor === 'western_states');
@@ -130,7 +119,7 @@ describe('the dashboard in a real browser', () => {
   });
 
   it('works with the keyboard alone: tab to a chart, arrow to a theme, select, read, clear', async () => {
-    await page.goto(server.url);
+    await page.goto(dashboard.url);
     await chartsDrawn(page);
     let reached: string | null = null;
     for (let i = 0; i < 40 && !reached; i++) {
@@ -161,7 +150,7 @@ describe('the dashboard in a real browser', () => {
 
   it('fits a 360 px phone without horizontal scrolling, and charts follow their container', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${server.url}?theme=control`);
+    await page.goto(`${dashboard.url}?theme=control`);
     await chartsDrawn(page);
     const overflow = () =>
       page.evaluate(
@@ -182,7 +171,7 @@ describe('the dashboard in a real browser', () => {
 
   it('follows the dark colour scheme', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(server.url);
+    await page.goto(dashboard.url);
     await chartsDrawn(page);
     const background = await page.evaluate(
       () => getComputedStyle(document.documentElement).backgroundColor,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const e2eOutDir = fileURLToPath(new URL('../../node_modules/.e2e-dist', import.meta.url));
 
@@ -64,4 +65,29 @@ export async function chartsDrawn(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('charts-drawn').length > 0, null, {
     timeout: 15_000,
   });
+}
+
+/**
+ * Chromium and the production server, started once for the test file that calls this and
+ * stopped after it.
+ */
+export function useDashboard(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return server!.url;
+    },
+  };
 }

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { doc } from '../helpers/dataset.ts';
-import { chartsDrawn, launchBrowser, startServer, watchProblems } from './browser.ts';
+import { chartsDrawn, watchProblems, useDashboard } from './browser.ts';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+const dashboard = useDashboard();
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await dashboard.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   problems = watchProblems(page);
 });
@@ -59,7 +50,7 @@ const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page
 
 describe('printing', () => {
   it('prints the dashboard: charts and sources, the quoted selection, no controls', async () => {
-    await page.goto(`${server.url}?theme=readmission`);
+    await page.goto(`${dashboard.url}?theme=readmission`);
     await chartsDrawn(page);
     expect((await visibleControls()).length, 'controls on screen').toBeGreaterThan(8);
     expect(await page.getByTestId('print-selection').isVisible()).toBe(false);
@@ -100,7 +91,7 @@ describe('printing', () => {
 
   it('prints in light colours when the screen is dark', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${server.url}?theme=readmission`);
+    await page.goto(`${dashboard.url}?theme=readmission`);
     await chartsDrawn(page);
     const svgs = () =>
       page
@@ -128,7 +119,7 @@ describe('printing', () => {
   });
 
   it('prints an embedded view: its chart and source, the quoted selection, no controls', async () => {
-    await page.goto(`${server.url}?embed=attribution&actor=western_states`);
+    await page.goto(`${dashboard.url}?embed=attribution&actor=western_states`);
     await chartsDrawn(page);
     await page.emulateMedia({ media: 'print' });
     expect(await visibleControls()).toEqual([]);
@@ -147,7 +138,7 @@ describe('printing', () => {
       doc.sentences.filter((s) => expected.includes(s.id)).map((s) => s.text),
     );
     expect(await page.getByTestId('print-selection').textContent()).toContain(
-      `Online: ${server.url}?actor=western_states`,
+      `Online: ${dashboard.url}?actor=western_states`,
     );
     const pdf = await page.pdf({ format: 'A4' });
     expect(pageCount(pdf)).toBeLessThanOrEqual(3);
@@ -155,7 +146,7 @@ describe('printing', () => {
   });
 
   it('says so when nothing is selected', async () => {
-    await page.goto(`${server.url}?embed=timeline`);
+    await page.goto(`${dashboard.url}?embed=timeline`);
     await chartsDrawn(page);
     await page.emulateMedia({ media: 'print' });
     const section = page.getByTestId('print-selection');
