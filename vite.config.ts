@@ -3,10 +3,36 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { contentSecurityPolicy } from './src/csp.ts';
+import { unusedModules } from './scripts/unused-modules.ts';
 
 export default defineConfig({
-  plugins: [svelte(), svelteTesting()],
-  build: { target: 'es2022', sourcemap: false },
+  plugins: [
+    svelte(),
+    svelteTesting(),
+    unusedModules(
+      [
+        'd3-axis',
+        'd3-geo',
+        'd3-scale-chromatic',
+        'd3-time',
+        'd3-time-format',
+        '@observablehq/plot/src/interactions/pointer.js',
+        '@observablehq/plot/src/marks/tip.js',
+        '@observablehq/plot/src/legends/ramp.js',
+        '@observablehq/plot/src/legends/swatches.js',
+      ],
+      // Plot builds its y-reflection with geoTransform as it loads.
+      { 'd3-geo': ['geoTransform'] },
+    ),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Browsers the app supports preload modules themselves.
+    modulePreload: false,
+    // One stylesheet: the views' styles are small, and one file compresses better than ten.
+    cssCodeSplit: false,
+  },
   preview: {
     host: '127.0.0.1',
     port: 4173,

@@ -36,7 +36,8 @@ export default mergeConfig(
   base,
   defineConfig({
     // Read by the app as import.meta.env.MODE: src/lib/data/source.ts inlines the dataset,
-    // src/lib/state/url.ts keeps the selection in the hash.
+    // src/lib/context/source.ts the GCM context and the outcome map, src/lib/state/url.ts keeps
+    // the selection in the hash.
     mode: 'singlefile',
     // Nothing from public/ is copied next to the file: the favicon is inlined, the rest is unused.
     publicDir: false,

@@ -2,13 +2,15 @@
  * npm run bench: builds the app, serves it on 127.0.0.1, drives Chromium and prints the
  * figures the budgets speak of; writes them to bench/results.json as well.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chartsDrawn, e2eOutDir, launchBrowser, startServer } from '../tests/e2e/browser.ts';
-import buildForBrowser from '../tests/e2e/build.ts';
-import { buildDocument } from '../src/pipeline/build.ts';
-import { loadRules, readStatement, seedFiles } from '../src/pipeline/io.ts';
+import { writeFileSync } from 'node:fs';
+import { chartsDrawn, launchBrowser, startServer } from '../tests/e2e/browser.ts';
+import { firstLoadBytes, kb, type Bytes } from '../tests/e2e/bytes.ts';
+import { EMBED_NAMES } from '../src/lib/embed/mode.ts';
+import buildForBrowser, { CORPUS_SEED, corpusPath } from '../tests/e2e/build.ts';
+import { buildDataset, buildDocument, type StatementInput } from '../src/pipeline/build.ts';
+import { loadRules, readStatement, readText, seedFiles } from '../src/pipeline/io.ts';
+import { syntheticStatements } from '../src/pipeline/synthetic.ts';
+import type { Browser } from 'playwright-core';
 
 const LOADS = 7;
 const SELECTIONS = 50;
@@ -18,60 +20,49 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
-
-function bytesShipped(): Record<string, { raw: number; gzip: number }> {
-  const totals: Record<string, { raw: number; gzip: number }> = {};
-  const assets = join(e2eOutDir, 'assets');
-  for (const name of readdirSync(assets)) {
-    const kind = name.endsWith('.js')
-      ? 'js'
-      : name.endsWith('.css')
-        ? 'css'
-        : name.endsWith('.json')
-          ? 'data'
-          : 'other';
-    const bytes = readFileSync(join(assets, name));
-    totals[kind] ??= { raw: 0, gzip: 0 };
-    totals[kind].raw += statSync(join(assets, name)).size;
-    totals[kind].gzip += gzipSync(bytes, { level: 9 }).length;
-  }
-  return totals;
-}
 
 function pipelineTiming() {
   const root = process.cwd();
   const { codebook, dictionary } = loadRules(root);
-  const input = readStatement(root, seedFiles(root)[0], 'seeds/annotations');
-  const rows = [];
-  for (const factor of [1, 10, 100]) {
-    const text = Array.from({ length: factor }, () => input.text).join('\n\n');
-    const started = performance.now();
-    const doc = buildDocument(
-      { file: `seeds/x${factor}.txt`, text, annotations: null },
-      codebook,
-      dictionary,
-    );
-    const elapsed = performance.now() - started;
-    rows.push({
-      factor,
-      sentences: doc.counts.sentences,
+  const seeds = seedFiles(root);
+  const sources = seeds.map((file) => readText(root, file, 'the statement'));
+  const inputs: [string, StatementInput[]][] = [
+    ['the statement', [readStatement(root, seeds[0], 'seeds/annotations')]],
+    ...[10, 100].map((statements): [string, StatementInput[]] => [
+      `${statements} statements`,
+      syntheticStatements(sources, { statements, seed: CORPUS_SEED }),
+    ]),
+  ];
+  return inputs.map(([label, statements]) => {
+    const times: number[] = [];
+    let sentences = 0;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      const dataset = buildDataset(
+        statements.map((input) => buildDocument(input, codebook, dictionary)),
+        codebook,
+      );
+      times.push(performance.now() - started);
+      sentences = dataset.documents.reduce((n, d) => n + d.counts.sentences, 0);
+    }
+    const elapsed = quantile(times, 0.5);
+    return {
+      label,
+      statements: statements.length,
+      sentences,
       ms: elapsed,
-      perSecond: doc.counts.sentences / (elapsed / 1000),
-    });
-  }
-  return rows;
+      perSecond: sentences / (elapsed / 1000),
+    };
+  });
 }
 
-buildForBrowser();
-const browser = await launchBrowser();
-const server = await startServer();
-try {
+/** Navigation -> every chart drawn, `LOADS` times; the JS heap after the last load. */
+async function measureLoads(browser: Browser, url: string) {
   const loads: number[] = [];
   let heap = 0;
   for (let i = 0; i < LOADS; i++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
+    await page.goto(url);
     await chartsDrawn(page);
     loads.push(
       await page.evaluate(() => performance.getEntriesByName('charts-drawn')[0].startTime),
@@ -83,13 +74,19 @@ try {
     }
     await page.close();
   }
+  return { loads: loads.length, median: quantile(loads, 0.5), max: Math.max(...loads), heap };
+}
 
+/**
+ * `SELECTIONS` selections. Each is a click on a sentence of the reader; every view redraws
+ * from it. The time runs from the click until every view has updated and the page has been
+ * laid out again (style and layout forced), that is all the work before the next paint.
+ */
+async function measureSelections(browser: Browser, url: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
+  await page.goto(url);
   await chartsDrawn(page);
-  // Each selection is a click on a sentence of the reader; every view redraws from it. The time
-  // runs from the click to the end of the update Svelte flushes in the following microtask.
-  const updates = await page.evaluate(async (count) => {
+  const { updates, sentences } = await page.evaluate(async (count) => {
     const sentences = [
       ...document.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence'),
     ];
@@ -100,41 +97,107 @@ try {
       target.click();
       await Promise.resolve();
       await new Promise((resolve) => setTimeout(resolve, 0));
+      void document.documentElement.getBoundingClientRect().height;
       times.push(performance.now() - started);
       await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
     }
-    return times;
+    return { updates: times, sentences: sentences.length };
   }, SELECTIONS);
   await page.close();
+  return {
+    selections: updates.length,
+    sentences,
+    p50: quantile(updates, 0.5),
+    p95: quantile(updates, 0.95),
+  };
+}
 
-  const bytes = bytesShipped();
+/** Byte budgets of a first visit, gzip (asserted in tests/e2e/budget.e2e.test.ts too). */
+const BYTE_BUDGET = { dashboard: 120 * 1024, embeddedView: 100 * 1024 };
+const byteRow = (b: Bytes) => ({
+  js: { raw: b.js.raw, gzip: b.js.gzip },
+  css: { raw: b.css.raw, gzip: b.css.gzip },
+  data: { raw: b.data.raw, gzip: b.data.gzip },
+  code: b.js.gzip + b.css.gzip,
+});
+
+/** The budgets for a corpus of 100 statements (reported, not asserted). */
+const BUDGET = { selectionP95: 50, chartsDrawn: 1000 };
+
+buildForBrowser();
+const browser = await launchBrowser();
+const server = await startServer();
+try {
+  const { heap, ...chartsDrawn } = await measureLoads(browser, server.url);
+  const measured = await measureSelections(browser, server.url);
+  const selectionUpdate = { selections: measured.selections, p50: measured.p50, p95: measured.p95 };
+
+  // A generated corpus of 100 statements (tests/e2e/build.ts writes it next to this build
+  // only), all documents merged, and one of them alone.
+  const corpusUrl = `${server.url}?data=${corpusPath('corpus-100')}`;
+  const corpus: Record<string, unknown> = { statements: 100, seed: CORPUS_SEED };
+  const corpusLines: string[] = [];
+  for (const [mode, doc] of [
+    ['all', 'all'],
+    ['single', 'synthetic-statement-001'],
+  ] as const) {
+    const url = `${corpusUrl}&doc=${doc}`;
+    const loads = await measureLoads(browser, url);
+    const selections = await measureSelections(browser, url);
+    corpus[mode] = {
+      doc,
+      sentences: selections.sentences,
+      chartsDrawn: { loads: loads.loads, median: loads.median, max: loads.max },
+      selectionUpdate: {
+        selections: selections.selections,
+        p50: selections.p50,
+        p95: selections.p95,
+      },
+      heapBytes: loads.heap,
+    };
+    const met = (ok: boolean) => (ok ? 'within budget' : 'over budget');
+    corpusLines.push(
+      `corpus of 100 statements, ${mode === 'all' ? 'all documents' : 'one document'} (${selections.sentences} sentences):`,
+      `  charts drawn after navigation (${loads.loads} loads): median ${ms(loads.median)}, max ${ms(loads.max)} (budget ${BUDGET.chartsDrawn} ms: ${met(loads.max <= BUDGET.chartsDrawn)})`,
+      `  selection update (${selections.selections} selections): p50 ${ms(selections.p50)}, p95 ${ms(selections.p95)} (budget p95 ${BUDGET.selectionP95} ms: ${met(selections.p95 <= BUDGET.selectionP95)})`,
+      `  JS heap after load: ${(loads.heap / 1024 / 1024).toFixed(1)} MB`,
+    );
+  }
+
+  const bytes: Record<string, ReturnType<typeof byteRow>> = {};
+  for (const name of EMBED_NAMES) {
+    const url = name === 'dashboard' ? server.url : `${server.url}?embed=${name}`;
+    bytes[name === 'dashboard' ? 'dashboard' : `embed ${name}`] = byteRow(
+      await firstLoadBytes(browser, url),
+    );
+  }
   const pipeline = pipelineTiming();
   const results = {
     bytes,
-    chartsDrawn: { loads: loads.length, median: quantile(loads, 0.5), max: Math.max(...loads) },
-    selectionUpdate: {
-      selections: updates.length,
-      p50: quantile(updates, 0.5),
-      p95: quantile(updates, 0.95),
-    },
+    chartsDrawn,
+    selectionUpdate,
     heapBytes: heap,
+    corpus,
     pipeline,
   };
-  console.log('\nbytes shipped (dashboard)');
-  for (const [kind, size] of Object.entries(bytes))
+  console.log('\nbytes of a first visit, gzip (raw): JS + CSS against the budget; data');
+  for (const [name, row] of Object.entries(bytes)) {
+    const budget = name === 'dashboard' ? BYTE_BUDGET.dashboard : BYTE_BUDGET.embeddedView;
     console.log(
-      `  ${kind.padEnd(6)} ${kb(size.raw).padStart(10)} raw ${kb(size.gzip).padStart(10)} gzip`,
+      `  ${name.padEnd(20)} JS ${kb(row.js.gzip).padStart(9)} (${kb(row.js.raw)})  CSS ${kb(row.css.gzip).padStart(8)}  = ${kb(row.code).padStart(9)} of ${kb(budget)}  data ${kb(row.data.gzip).padStart(8)} (${kb(row.data.raw)})`,
     );
+  }
   console.log(
-    `charts drawn after navigation (${loads.length} loads): median ${ms(results.chartsDrawn.median)}, max ${ms(results.chartsDrawn.max)}`,
+    `charts drawn after navigation (${chartsDrawn.loads} loads): median ${ms(chartsDrawn.median)}, max ${ms(chartsDrawn.max)}`,
   );
   console.log(
-    `selection update (${updates.length} selections): p50 ${ms(results.selectionUpdate.p50)}, p95 ${ms(results.selectionUpdate.p95)}`,
+    `selection update (${selectionUpdate.selections} selections): p50 ${ms(selectionUpdate.p50)}, p95 ${ms(selectionUpdate.p95)}`,
   );
   console.log(`JS heap after load: ${(heap / 1024 / 1024).toFixed(1)} MB`);
+  for (const line of corpusLines) console.log(line);
   for (const row of pipeline) {
     console.log(
-      `pipeline x${row.factor}: ${row.sentences} sentences in ${ms(row.ms)} (${Math.round(row.perSecond)} sentences/s)`,
+      `pipeline, ${row.label}: ${row.sentences} sentences in ${ms(row.ms)} (${Math.round(row.perSecond)} sentences/s)`,
     );
   }
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -11,6 +11,8 @@ import { codedSentencesCsv } from '../src/lib/export/csv.ts';
 import { createExporter } from '../src/lib/export/node.ts';
 import { datasetProblem } from '../src/lib/data/load.ts';
 import type { Dataset } from '../src/lib/data/types.ts';
+import { parseContextData } from '../src/lib/context/load.ts';
+import type { ContextData } from '../src/lib/context/types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const datasetPath = join(root, 'data/dataset.json');
@@ -32,6 +34,13 @@ async function main(options: ExportOptions): Promise<void> {
   const out = resolve(options.out);
   mkdirSync(out, { recursive: true });
 
+  // The process timeline and the outcome map also draw the GCM context and the outcome map.
+  let context: ContextData | undefined;
+  if (options.charts.some((c) => c === 'process-timeline' || c === 'outcome-map')) {
+    const text = (file: string) => readFileSync(join(root, file), 'utf8');
+    context = parseContextData(text('data/gcm-context.json'), text('data/gcm-outcomes.json'), doc);
+  }
+
   const exporter = await createExporter();
   try {
     for (const chart of options.charts) {
@@ -43,6 +52,7 @@ async function main(options: ExportOptions): Promise<void> {
         selection: options.selection,
         width: options.width,
         measure: options.measure,
+        context,
       };
       write(join(out, exportFileName(input, 'svg')), exporter.render(input).svg);
     }

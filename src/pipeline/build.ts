@@ -11,7 +11,7 @@ import {
   type Sentence,
   type StatementDocument,
 } from '../lib/data/types.ts';
-import { aggregate } from './aggregate.ts';
+import { aggregate } from '../lib/data/aggregate.ts';
 import { parseAnnotations, suggestAttributions } from './annotations.ts';
 import { findDates } from './dates.ts';
 import { codeModality, codeThemes, ruleMatches, type Dictionary } from './dictionary.ts';

@@ -20,7 +20,9 @@ import { parseCodebook } from './codebook.ts';
 import { decodeSeed } from './decode.ts';
 import { parseDictionary, type Dictionary } from './dictionary.ts';
 import { PipelineError } from './errors.ts';
+import { checkContext, checkOutcomeMap } from './outcomes.ts';
 import { datasetSchema } from '../lib/data/schema.ts';
+import { syntheticCorpus, type CorpusOptions } from './synthetic.ts';
 
 /** Where the pipeline reads and writes, relative to the project root. */
 export const paths = {
@@ -32,6 +34,8 @@ export const paths = {
   dataset: 'data/dataset.json',
   schema: 'data/dataset.schema.json',
   contextOut: 'data/gcm-context.json',
+  /** Curated by hand: checked on every run, never written. */
+  outcomes: 'data/gcm-outcomes.json',
 };
 
 export function readText(root: string, file: string, what: string): string {
@@ -144,6 +148,12 @@ export function writeAtomically(root: string, files: Record<string, string>): vo
 export function dataFiles(root: string): Record<string, string> {
   const dataset = buildFromSeeds(root);
   const context = readContext(root);
+  checkOutcomeMap(
+    readText(root, paths.outcomes, 'the outcome map'),
+    paths.outcomes,
+    dataset,
+    checkContext(context, paths.context),
+  );
   return {
     [paths.dataset]: serialize(dataset),
     [paths.schema]: serialize(datasetSchema),
@@ -153,4 +163,11 @@ export function dataFiles(root: string): Record<string, string> {
 
 export function relativeTo(root: string, file: string): string {
   return relative(root, file) || file;
+}
+
+/** A synthetic corpus (synthetic.ts) recombined from the statements in `seeds/`. */
+export function corpusFromSeeds(root: string, options: CorpusOptions): Dataset {
+  const { codebook, dictionary } = loadRules(root);
+  const sources = seedFiles(root).map((file) => readText(root, file, 'the statement'));
+  return syntheticCorpus(sources, codebook, dictionary, options);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src/App.svelte';
+import { VIEWS } from '../../src/lib/charts/registry.ts';
 import { selection } from '../../src/lib/state/selection.svelte.ts';
 import { datasetPath, doc } from '../helpers/dataset.ts';
 
@@ -23,10 +24,20 @@ const withAll = (...themes: string[]) =>
 
 async function renderApp() {
   const view = render(App, { datasetUrl: '/data/dataset.json' });
-  await waitFor(() =>
-    expect(view.container.querySelectorAll('[data-testid="reader"] .sentence')).toHaveLength(
-      doc.sentences.length,
-    ),
+  // The statement and every view load their code on their own: wait for all of them.
+  await waitFor(
+    () =>
+      expect(view.container.querySelectorAll('[data-testid="reader"] .sentence')).toHaveLength(
+        doc.sentences.length,
+      ),
+    { timeout: 15_000 },
+  );
+  await waitFor(
+    () => {
+      expect(view.container.querySelectorAll('[data-testid="view-loading"]')).toHaveLength(0);
+      expect(view.container.querySelectorAll('figure[data-chart]')).toHaveLength(VIEWS.length);
+    },
+    { timeout: 15_000 },
   );
   return view.container;
 }
@@ -71,7 +82,9 @@ describe('one selection drives every view', () => {
     await fireEvent.click(mark);
     await waitFor(() => expect(picked(container).reader).toEqual(['s27']));
     expect(picked(container).timelineBright).toEqual(['s27']);
-    expect(screen.getByTestId('sentence-detail')).toHaveTextContent(doc.sentences[26].text);
+    expect(await screen.findByTestId('sentence-detail', {}, { timeout: 5000 })).toHaveTextContent(
+      doc.sentences[26].text,
+    );
     expect(screen.getByTestId('detail-modality')).toHaveTextContent('Attribution');
   });
 

@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import AttributionDiagram from '../../src/lib/charts/attribution/AttributionDiagram.svelte';
-import { palettes, relationDash, type Scheme } from '../../src/lib/charts/palette.ts';
+import { fade, palettes, relationDash, type Scheme } from '../../src/lib/charts/palette.ts';
 import { emptySelection, selectedSentences, type Selection } from '../../src/lib/data/queries.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
+import { openTable } from '../helpers/table.ts';
 
 function setup(
   options: { selection?: Partial<Selection>; scheme?: Scheme; highlight?: Set<string> | null } = {},
@@ -125,12 +126,15 @@ describe('AttributionDiagram: marks', () => {
     expect(within(legend).getByText(/the speaker/)).toBeInTheDocument();
   });
 
-  it('lists every attribution in the "Show as table" details', () => {
+  it('lists every attribution in the "Show as table" details', async () => {
     const { container } = setup();
     const details = container.querySelector('details')!;
     expect(within(details).getByText('Show as table')).toBeInTheDocument();
-    const rows = [...details.querySelectorAll<HTMLTableRowElement>('tbody tr')];
-    expect(rows.map((r) => r.dataset.attribution)).toEqual(doc.attributions.map((a) => a.id));
+    expect(details.querySelector('table')).toBeNull();
+    const { table } = await openTable(container);
+    expect(table.caption).toHaveTextContent('Every attribution in the statement');
+    const rows = [...table.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    expect(rows.map((r) => r.dataset.row)).toEqual(doc.attributions.map((a) => a.id));
     const a12 = attribution('a12');
     const order = doc.sentences.find((s) => s.id === a12.sentence)!.order;
     const cells = [...rows[doc.attributions.indexOf(a12)].cells].map((c) => c.textContent);
@@ -230,10 +234,24 @@ describe('AttributionDiagram: quotes and selection', () => {
       relation: 'must_bear_responsibility',
     });
   });
+});
 
+/** A link drawn bright (its relation colour) or faded (a lighter colour, a thinner line). */
+function linkState(l: SVGGElement): 'bright' | 'faded' {
+  const mark = l.querySelector('path.mark')!;
+  const colour =
+    palettes.light.relation[l.dataset.relation as keyof typeof palettes.light.relation];
+  expect(l.hasAttribute('opacity')).toBe(false);
+  if (mark.getAttribute('stroke') === colour) return 'bright';
+  expect(mark.getAttribute('stroke')).toBe(fade(colour, palettes.light));
+  expect(Number(mark.getAttribute('stroke-width'))).toBeLessThan(2.75);
+  return 'faded';
+}
+
+describe('AttributionDiagram: fading', () => {
   it('keeps every link bright when nothing is selected', () => {
     const { links } = setup();
-    for (const l of links()) expect(l.getAttribute('opacity')).toBe('1');
+    for (const l of links()) expect(linkState(l)).toBe('bright');
   });
 
   it('dims links outside a theme highlight and keeps those in its sentences bright', () => {
@@ -245,7 +263,7 @@ describe('AttributionDiagram: quotes and selection', () => {
     expect(inside.length).toBeLessThan(doc.attributions.length);
     for (const l of links()) {
       const bright = inside.includes(l.dataset.link!);
-      expect(l.getAttribute('opacity')).toBe(bright ? '1' : String(palettes.light.dim));
+      expect(linkState(l)).toBe(bright ? 'bright' : 'faded');
     }
   });
 
@@ -253,10 +271,16 @@ describe('AttributionDiagram: quotes and selection', () => {
     const { links, actor } = setup({ selection: { actor: 'western_states' } });
     for (const l of links()) {
       const own = attribution(l.dataset.link!).actor === 'western_states';
-      expect(l.getAttribute('opacity')).toBe(own ? '1' : String(palettes.light.dim));
+      expect(linkState(l)).toBe(own ? 'bright' : 'faded');
     }
-    expect(actor('western_states').getAttribute('opacity')).toBe('1');
-    expect(actor('russia').getAttribute('opacity')).toBe(String(palettes.light.dim));
+    // Faded text takes a dimmer colour, never an opacity.
+    const textFills = (id: string) =>
+      [...actor(id).querySelectorAll('text')].map((t) => t.getAttribute('fill'));
+    expect(actor('western_states').hasAttribute('data-dimmed')).toBe(false);
+    expect(textFills('western_states')).toEqual([palettes.light.ink, palettes.light.muted]);
+    expect(actor('russia')).toHaveAttribute('data-dimmed', 'true');
+    expect(actor('russia').hasAttribute('opacity')).toBe(false);
+    expect(textFills('russia')).toEqual([palettes.light.dimText, palettes.light.dimText]);
     expect(actor('western_states').querySelector('rect.box')).toHaveAttribute(
       'stroke',
       palettes.light.accent,

@@ -6,6 +6,7 @@ import { contrast } from '../../src/lib/charts/cooccurrence/layout.ts';
 import type { Scheme } from '../../src/lib/charts/palette.ts';
 import { emptySelection, selectedSentences, type Selection } from '../../src/lib/data/queries.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
+import { openTable } from '../helpers/table.ts';
 
 let onselect: Mock<ChartProps['onselect']>;
 let onhover: Mock<ChartProps['onhover']>;
@@ -226,19 +227,28 @@ describe('CoOccurrenceMatrix', () => {
     expect(ondrawn).toHaveBeenCalledTimes(1);
   });
 
-  it('offers the matrix as a table', () => {
-    render(CoOccurrenceMatrix, props());
-    const table = screen.getByRole('table', { hidden: true });
-    const rows = within(table).getAllByRole('row', { hidden: true }).slice(1);
+  it('offers the matrix as a table, loaded when it is opened', async () => {
+    const { container } = render(CoOccurrenceMatrix, props());
+    expect(screen.queryByRole('table', { hidden: true })).toBeNull();
+    const { table } = await openTable(container);
+    const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(occurring.length);
     rows.forEach((row, i) => {
-      expect(within(row).getByRole('rowheader', { hidden: true })).toHaveTextContent(
-        labelOf(occurring[i]),
-      );
+      expect(within(row).getByRole('rowheader')).toHaveTextContent(labelOf(occurring[i]));
       const counts = within(row)
-        .getAllByRole('cell', { hidden: true })
+        .getAllByRole('cell')
         .map((c) => Number(c.textContent));
       expect(counts).toEqual(occurring.map((col) => expected(occurring[i], col)));
+      // The diagonal (the theme's own sentences) stands out.
+      const bold = within(row)
+        .getAllByRole('cell')
+        .map((c) => c.classList.contains('strong'));
+      expect(bold).toEqual(occurring.map((_, j) => j === i));
     });
+    // Abbreviated column headers carry the full label.
+    const titles = within(table)
+      .getAllByRole('columnheader')
+      .map((th) => th.querySelector('abbr')?.title);
+    expect(titles).toEqual(occurring.map(labelOf));
   });
 });

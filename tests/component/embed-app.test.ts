@@ -19,7 +19,10 @@ afterEach(() => {
 async function renderAt(query: string) {
   window.history.replaceState(null, '', `/${query}`);
   const view = render(App, { datasetUrl: '/data/dataset.json' });
-  await waitFor(() => expect(view.container.querySelector('figure[data-chart]')).not.toBeNull());
+  // A view's code loads on its own (the first time, a cold import takes a while here).
+  await waitFor(() => expect(view.container.querySelector('figure[data-chart]')).not.toBeNull(), {
+    timeout: 15_000,
+  });
   return view.container;
 }
 
@@ -66,8 +69,11 @@ describe('embed mode', () => {
 
   it('?embed=dashboard shows every chart and the statement, without the app chrome', async () => {
     const container = await renderAt('?embed=dashboard');
-    await waitFor(() => expect(container.querySelectorAll('figure[data-chart]')).toHaveLength(4));
-    expect(screen.getByTestId('reader')).toBeInTheDocument();
+    await waitFor(
+      () => expect(container.querySelectorAll('figure[data-chart]')).toHaveLength(VIEWS.length),
+      { timeout: 10_000 },
+    );
+    expect(await screen.findByTestId('reader', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(container.querySelector('.masthead, .skip, .colophon, h1')).toBeNull();
     expect(screen.queryByTestId('embed-sentences')).toBeNull();
   });
@@ -77,7 +83,9 @@ describe('embed mode', () => {
     render(App, { datasetUrl: '/data/dataset.json' });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('There is no view called “timelines” to embed');
-    expect(alert).toHaveTextContent('themes, timeline, attribution, cooccurrence, dashboard');
+    expect(alert).toHaveTextContent(
+      'themes, timeline, attribution, cooccurrence, process, outcomes, dashboard',
+    );
     expect(document.querySelector('figure[data-chart]')).toBeNull();
   });
 

@@ -5,12 +5,15 @@ import ThemeOverview from '../../src/lib/charts/theme-overview/ThemeOverview.sve
 import TopicTimeline from '../../src/lib/charts/timeline/TopicTimeline.svelte';
 import AttributionDiagram from '../../src/lib/charts/attribution/AttributionDiagram.svelte';
 import CoOccurrenceMatrix from '../../src/lib/charts/cooccurrence/CoOccurrenceMatrix.svelte';
+import ProcessTimeline from '../../src/lib/charts/process/ProcessTimeline.svelte';
+import OutcomeMap from '../../src/lib/charts/outcomes/OutcomeMap.svelte';
 import type { ChartProps } from '../../src/lib/charts/types.ts';
 import type { ChartId } from '../../src/lib/charts/registry.ts';
 import { exportFile } from '../../src/lib/export/browser.ts';
 import { emptySelection, selectedSentences, type Selection } from '../../src/lib/data/queries.ts';
 import { SNAPSHOT_CASES, normaliseSvg, readSnapshot } from '../svg/snapshot.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
+import { contextData, contextLoad } from '../helpers/context.ts';
 
 /**
  * The app's side of the export, in jsdom: Svelte mounts the chart components (the browser's
@@ -33,7 +36,11 @@ const CHARTS: [ChartId, Component<ChartProps>][] = [
   ['topic-timeline', TopicTimeline],
   ['attribution', AttributionDiagram],
   ['cooccurrence', CoOccurrenceMatrix],
+  ['process-timeline', ProcessTimeline],
+  ['outcome-map', OutcomeMap],
 ];
+/** The views that also draw the GCM context and the outcome map. */
+const withContext = (id: ChartId) => id === 'process-timeline' || id === 'outcome-map';
 
 function props(selection: Selection = { ...emptySelection }): ChartProps {
   return {
@@ -44,6 +51,7 @@ function props(selection: Selection = { ...emptySelection }): ChartProps {
     highlight: selectedSentences(doc, selection),
     onselect: vi.fn(),
     onhover: vi.fn(),
+    context: contextLoad,
   };
 }
 
@@ -100,6 +108,7 @@ describe('download buttons', () => {
         scheme: 'light',
         selection,
         width: 640,
+        ...(withContext(id) ? { context: contextData } : {}),
       });
       expect(await saved[0].blob.text()).toBe(expected.svg);
       expect(expected.svg).toContain('Selected: Readmission &amp; return');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { configure, fireEvent, render, waitFor } from '@testing-library/svelte';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src/App.svelte';
+import { VIEWS } from '../../src/lib/charts/registry.ts';
 import { selection } from '../../src/lib/state/selection.svelte.ts';
 import { SINGLE_FILE_MODE } from '../../src/lib/state/url.ts';
 import { datasetPath, doc } from '../helpers/dataset.ts';
@@ -31,10 +32,20 @@ const hits = (container: HTMLElement) =>
 
 async function renderApp() {
   const view = render(App, { datasetUrl: '/data/dataset.json' });
-  await waitFor(() =>
-    expect(view.container.querySelectorAll('[data-testid="reader"] .sentence')).toHaveLength(
-      doc.sentences.length,
-    ),
+  // The statement and every view load their code on their own: wait for all of them.
+  await waitFor(
+    () =>
+      expect(view.container.querySelectorAll('[data-testid="reader"] .sentence')).toHaveLength(
+        doc.sentences.length,
+      ),
+    { timeout: 15_000 },
+  );
+  await waitFor(
+    () => {
+      expect(view.container.querySelectorAll('[data-testid="view-loading"]')).toHaveLength(0);
+      expect(view.container.querySelectorAll('figure[data-chart]')).toHaveLength(VIEWS.length);
+    },
+    { timeout: 15_000 },
   );
   return view.container;
 }
@@ -67,7 +78,7 @@ describe('the selection in the URL hash (one-file build)', () => {
     expect(selection.pinned.sentence).toBe('s12');
     // s12 is a readmission sentence: both criteria pick it, and its detail opens.
     await waitFor(() => expect(hits(container)).toEqual(['s12']));
-    expect(container.querySelector('[data-testid="sentence-detail"]')).toHaveTextContent(
+    expect(await screen.findByTestId('sentence-detail', {}, { timeout: 5000 })).toHaveTextContent(
       doc.sentences[11].text,
     );
   });

@@ -3,9 +3,10 @@ import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { ChartProps } from '../../src/lib/charts/types.ts';
 import ThemeOverview from '../../src/lib/charts/theme-overview/ThemeOverview.svelte';
 import { emptySelection, selectedSentences, type Selection } from '../../src/lib/data/queries.ts';
-import { palettes } from '../../src/lib/charts/palette.ts';
+import { fade, palettes } from '../../src/lib/charts/palette.ts';
 import type { StatementDocument, ThemeId } from '../../src/lib/data/types.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
+import { openTable } from '../helpers/table.ts';
 
 let onselect: Mock<ChartProps['onselect']>;
 let onhover: Mock<ChartProps['onhover']>;
@@ -198,8 +199,12 @@ describe('ThemeOverview', () => {
     const { perTheme } = barWidths(container);
     // Every readmission sentence is selected: its highlighted part is the whole bar.
     expect(hitWidth('readmission')).toBeCloseTo(perTheme.get('readmission')!, 3);
-    for (const rect of bars(container).filter((r) => r.dataset.theme !== 'readmission')) {
-      expect(rect.getAttribute('fill-opacity')).toBe(String(palettes.light.dim));
+    // Faded by colour (a lighter one that keeps 3:1), not by opacity.
+    for (const rect of bars(container)) {
+      const colour =
+        palettes.light.modality[rect.dataset.modality as keyof typeof palettes.light.modality];
+      expect(rect.getAttribute('fill')).toBe(fade(colour, palettes.light));
+      expect(rect.hasAttribute('fill-opacity')).toBe(false);
     }
     // Sentences that carry readmission and another theme show up as that theme's solid part.
     const control = perTheme.get('control')!;
@@ -266,14 +271,15 @@ describe('ThemeOverview', () => {
     }
   });
 
-  it('offers the same numbers as a table', () => {
-    render(ThemeOverview, props());
-    const table = screen.getByRole('table', { hidden: true });
-    const rows = within(table).getAllByRole('row', { hidden: true }).slice(1);
+  it('offers the same numbers as a table, loaded when it is opened', async () => {
+    const { container } = render(ThemeOverview, props());
+    expect(screen.queryByRole('table', { hidden: true })).toBeNull();
+    const { table } = await openTable(container);
+    const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(codebook.themes.length);
     const security = rows.find((r) => r.textContent?.includes('Security & public order'))!;
     const cells = within(security)
-      .getAllByRole('cell', { hidden: true })
+      .getAllByRole('cell')
       .map((c) => c.textContent);
     // sentences, words, share, demand, rejection, attribution, position, assessment
     expect(cells).toEqual(['3', '98', '11.3%', '2', '1', '0', '0', '0']);

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import TopicTimeline from '../../src/lib/charts/timeline/TopicTimeline.svelte';
-import { palettes } from '../../src/lib/charts/palette.ts';
+import { fade, palettes } from '../../src/lib/charts/palette.ts';
 import { emptySelection, type Selection } from '../../src/lib/data/queries.ts';
+import { openTable } from '../helpers/table.ts';
 import type { Dataset } from '../../src/lib/data/types.ts';
 
 // tests/helpers/dataset.ts builds its path with `new URL(..., import.meta.url)`, which Vite
@@ -172,9 +173,15 @@ describe('TopicTimeline', () => {
     );
     const { svg } = setup({ selection: { themes: ['readmission'] }, highlight: readmission });
     const marks = marksOf(svg);
-    const dimmed = marks.filter((m) => m.getAttribute('opacity') === String(palettes.light.dim));
-    const bright = marks.filter((m) => m.getAttribute('opacity') === '1');
+    const colour = (m: SVGRectElement) =>
+      palettes.light.modality[m.dataset.modality as keyof typeof palettes.light.modality];
+    // Faded by colour (a lighter one that keeps 3:1), not by opacity; the rest outlined.
+    expect(marks.some((m) => m.hasAttribute('opacity'))).toBe(false);
+    const dimmed = marks.filter((m) => m.getAttribute('fill') === fade(colour(m), palettes.light));
+    const bright = marks.filter((m) => m.getAttribute('fill') === colour(m));
     expect(dimmed.length + bright.length).toBe(marks.length);
+    for (const m of bright) expect(m).toHaveAttribute('stroke', palettes.light.ink);
+    for (const m of dimmed) expect(m).toHaveAttribute('stroke', 'none');
     expect(new Set(bright.map((m) => m.dataset.sentence))).toEqual(readmission);
     for (const m of dimmed) expect(readmission.has(m.dataset.sentence!)).toBe(false);
     expect(dimmed.length).toBeGreaterThan(0);
@@ -182,7 +189,10 @@ describe('TopicTimeline', () => {
 
   it('dims nothing when nothing is selected', () => {
     const { svg } = setup();
-    expect(marksOf(svg).every((m) => m.getAttribute('opacity') === '1')).toBe(true);
+    for (const m of marksOf(svg)) {
+      expect(m.hasAttribute('data-dimmed')).toBe(false);
+      expect(m).toHaveAttribute('stroke', 'none');
+    }
   });
 
   it('outlines the selected range and the pinned sentence', () => {
@@ -301,7 +311,7 @@ describe('TopicTimeline', () => {
     expect(mark.getAttribute('fill')).toBe(palettes.dark.modality.demand);
   });
 
-  it('frames the chart with title, modality legend, source and a table alternative', () => {
+  it('frames the chart with title, modality legend, source and a table alternative', async () => {
     const { container } = setup();
     expect(
       screen.getByRole('heading', { name: 'Where each theme sits in the text' }),
@@ -310,8 +320,9 @@ describe('TopicTimeline', () => {
     for (const m of codebook.modalities) expect(legend).toHaveTextContent(m.label);
     expect(container.querySelector('figcaption')).toHaveTextContent(doc.source.sha256.slice(0, 12));
 
-    const details = container.querySelector('details')!;
-    expect(details.querySelector('summary')).toHaveTextContent('Show as table');
+    expect(container.querySelector('details summary')).toHaveTextContent('Show as table');
+    expect(container.querySelector('table')).toBeNull();
+    const { details } = await openTable(container);
     const rows = details.querySelectorAll('tbody tr');
     expect(rows).toHaveLength(codebook.themes.length);
     const p2 = [...rows].find(

@@ -53,6 +53,19 @@ const states = [
   },
   { name: 'embedded co-occurrence matrix', query: '?embed=cooccurrence', scheme: 'light' },
   { name: 'embedded dashboard', query: '?embed=dashboard&theme=security', scheme: 'dark' },
+  {
+    name: 'an objective of the outcome map selected',
+    query: '?objective=21&sentences=s11,s12,s16,s21',
+    scheme: 'light',
+  },
+  { name: 'embedded process timeline', query: '?embed=process&sentence=s1', scheme: 'light' },
+  { name: 'embedded process timeline, dark', query: '?embed=process', scheme: 'dark' },
+  { name: 'embedded outcome map', query: '?embed=outcomes&theme=readmission', scheme: 'light' },
+  {
+    name: 'embedded outcome map, dark',
+    query: '?embed=outcomes&objective=non_binding&sentences=s5,s29,s34',
+    scheme: 'dark',
+  },
 ] as const;
 
 describe('WCAG 2.2 AA with axe-core', () => {

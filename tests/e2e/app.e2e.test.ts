@@ -71,6 +71,25 @@ describe('the dashboard in a real browser', () => {
     await expect.poll(highlightedInReader).toEqual(['s27']);
   });
 
+  it('scrolls the statement to a selected sentence far down, inside its own box', async () => {
+    await page.goto(`${dashboard.url}?sentence=s30`);
+    await chartsDrawn(page);
+    const visible = () =>
+      page.evaluate(() => {
+        const box = document
+          .querySelector<HTMLElement>('[data-testid="reader"] .sentence')!
+          .closest<HTMLElement>('[data-testid="reader"]')!;
+        const scroller = [box, ...box.querySelectorAll<HTMLElement>('*')].find(
+          (el) =>
+            el.scrollHeight > el.clientHeight + 1 && getComputedStyle(el).overflowY !== 'visible',
+        )!;
+        const s = box.querySelector<HTMLElement>('[data-sentence="s30"]')!.getBoundingClientRect();
+        const b = scroller.getBoundingClientRect();
+        return { scrolled: scroller.scrollTop > 0, inside: s.top >= b.top && s.bottom <= b.bottom };
+      });
+    await expect.poll(visible).toEqual({ scrolled: true, inside: true });
+  });
+
   it('reads a sentence from the keyboard alone', async () => {
     await page.goto(dashboard.url);
     await chartsDrawn(page);

@@ -1,6 +1,18 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serialize } from '../../src/pipeline/build.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
 import { e2eOutDir } from './browser.ts';
+
+/**
+ * Synthetic corpora the browser tests and the benchmark open with `?data=corpus/<name>.json`.
+ * They are written into this build's own folder only: never into `data/`, `public/` or `dist/`.
+ */
+export const CORPORA = { 'corpus-10': 10, 'corpus-100': 100 } as const;
+export const CORPUS_SEED = 1;
+export const corpusPath = (name: keyof typeof CORPORA) => `corpus/${name}.json`;
 
 /**
  * Builds the production app once for the browser tests, into a folder of its own. The build
@@ -19,4 +31,10 @@ export default function setup(): void {
       stdio: 'inherit',
     },
   );
+  mkdirSync(join(e2eOutDir, 'corpus'), { recursive: true });
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  for (const [name, statements] of Object.entries(CORPORA)) {
+    const dataset = corpusFromSeeds(root, { statements, seed: CORPUS_SEED });
+    writeFileSync(join(e2eOutDir, corpusPath(name as keyof typeof CORPORA)), serialize(dataset));
+  }
 }

@@ -6,6 +6,7 @@ import { HEIGHT_MESSAGE, MAX_HEIGHT } from '../../src/lib/embed/protocol.ts';
 import { doc } from '../helpers/dataset.ts';
 import { chartsDrawn, launchBrowser, startServer, watchProblems } from './browser.ts';
 import { htmlPage, startHost, type HostServer } from './host-page.ts';
+import { contextViewsDrawn } from './context-views.ts';
 
 let browser: Browser;
 let dashboard: { url: string; close: () => Promise<void> };
@@ -234,6 +235,8 @@ describe('embed mode', () => {
       await page.setViewportSize({ width: 640, height: 900 });
       await page.goto(`${dashboard.url}?embed=${name}&theme=readmission`);
       await chartsDrawn(page);
+      // The GCM context views of the dashboard load as they come near the screen.
+      if (name === 'dashboard') await contextViewsDrawn(page);
       for (const chrome of ['header', 'h1', '.masthead', '.skip', 'footer', '.colophon']) {
         expect(await page.locator(chrome).count(), chrome).toBe(0);
       }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { chartsDrawn, launchBrowser, startServer, watchProblems } from './browser.ts';
+import { contextViewsDrawn } from './context-views.ts';
 
 /**
  * The download buttons in a real browser, under the production Content-Security-Policy:
@@ -14,7 +15,14 @@ import { chartsDrawn, launchBrowser, startServer, watchProblems } from './browse
  */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHARTS = ['theme-overview', 'topic-timeline', 'attribution', 'cooccurrence'] as const;
+const CHARTS = [
+  'theme-overview',
+  'topic-timeline',
+  'attribution',
+  'cooccurrence',
+  'process-timeline',
+  'outcome-map',
+] as const;
 type Chart = (typeof CHARTS)[number];
 
 let browser: Browser;
@@ -49,6 +57,7 @@ async function open(
   const problems = watchProblems(page);
   await page.goto(`${server.url}${query}`);
   await chartsDrawn(page);
+  await contextViewsDrawn(page);
   return { page, problems };
 }
 
@@ -163,7 +172,7 @@ describe('exporting from the app', () => {
 
   it('Download PNG gives the same picture at twice the size, with no CSP complaint', async () => {
     const { page, problems } = await open('?theme=readmission');
-    for (const chart of ['topic-timeline', 'cooccurrence'] as const) {
+    for (const chart of ['topic-timeline', 'cooccurrence', 'outcome-map'] as const) {
       const svg = (await read(await download(page, chart, 'svg'))).toString('utf8');
       const png = await download(page, chart, 'png');
       expect(png.suggestedFilename()).toBe(`gcm-position-${chart}-readmission.png`);

@@ -69,6 +69,10 @@ describe('dataset text is always text', () => {
     await reader.locator('[data-sentence="s1"]').click();
     expect(await page.getByTestId('sentence-detail').textContent()).toContain(payloads[0]);
     for (const summary of await page.locator('details > summary').all()) await summary.click();
+    // The statement charts' tables load when first opened: wait for each of them.
+    for (const chart of ['theme-overview', 'topic-timeline', 'attribution', 'cooccurrence']) {
+      await page.locator(`figure[data-chart="${chart}"] details table`).waitFor();
+    }
     const tables = (await page.locator('details').allTextContents()).join('\n');
     expect(payloads.filter((p) => tables.includes(p))).not.toEqual([]);
     expect(await page.locator('details img, details svg a').count()).toBe(0);

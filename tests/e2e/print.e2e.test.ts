@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { VIEWS } from '../../src/lib/charts/registry.ts';
 import { doc } from '../helpers/dataset.ts';
 import { chartsDrawn, watchProblems, useDashboard } from './browser.ts';
+import { contextViewsDrawn } from './context-views.ts';
 
 const dashboard = useDashboard();
 let context: BrowserContext;
@@ -52,6 +54,7 @@ describe('printing', () => {
   it('prints the dashboard: charts and sources, the quoted selection, no controls', async () => {
     await page.goto(`${dashboard.url}?theme=readmission`);
     await chartsDrawn(page);
+    await contextViewsDrawn(page);
     expect((await visibleControls()).length, 'controls on screen').toBeGreaterThan(8);
     expect(await page.getByTestId('print-selection').isVisible()).toBe(false);
 
@@ -59,7 +62,7 @@ describe('printing', () => {
     expect(await visibleControls()).toEqual([]);
     // Every chart with its title and source, kept on one page where it fits.
     const figures = page.locator('figure[data-chart]');
-    expect(await figures.count()).toBe(4);
+    expect(await figures.count()).toBe(VIEWS.length);
     for (const figure of await figures.all()) {
       const chart = await figure.getAttribute('data-chart');
       expect(await figure.locator(`#${chart}-title`).isVisible()).toBe(true);
@@ -87,6 +90,18 @@ describe('printing', () => {
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(2);
     expect(pageCount(pdf)).toBeLessThanOrEqual(6);
     expect(problems).toEqual([]);
+  });
+
+  it('says so in print when the GCM context views were never scrolled to', async () => {
+    await page.goto(dashboard.url);
+    await chartsDrawn(page);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('figure[data-chart]').count()).toBe(VIEWS.length - 2);
+    const note = page.locator('.context-note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain('had not been loaded when this page was printed');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await note.isVisible()).toBe(false);
   });
 
   it('prints in light colours when the screen is dark', async () => {

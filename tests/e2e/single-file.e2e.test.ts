@@ -105,7 +105,7 @@ describe('the one-file build', () => {
     const assets = readdirSync(join(e2eOutDir, 'assets'));
     expect(assets.filter((f) => /^dataset-.*\.json$/.test(f))).toHaveLength(1);
     const scripts = assets.filter((f) => f.endsWith('.js'));
-    const dataset = assets.find((f) => f.endsWith('.json'))!;
+    const dataset = assets.find((f) => /^dataset-.*\.json$/.test(f))!;
     const code = scripts.map((f) => readFileSync(join(e2eOutDir, 'assets', f), 'utf8'));
     expect(code.some((c) => c.includes(dataset))).toBe(true); // fetched by its URL
     for (const c of code)

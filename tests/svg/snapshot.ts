@@ -7,6 +7,7 @@ import type { ChartId } from '../../src/lib/charts/registry.ts';
 import type { Scheme } from '../../src/lib/charts/palette.ts';
 import type { ExportInput } from '../../src/lib/export/types.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
+import { contextData } from '../helpers/context.ts';
 
 /**
  * SVG snapshots of the exported charts, in the manner of Observable Plot's: each export is
@@ -22,7 +23,16 @@ export interface SnapshotCase {
   input: ExportInput;
 }
 
-const CHARTS: ChartId[] = ['theme-overview', 'topic-timeline', 'attribution', 'cooccurrence'];
+const CHARTS: ChartId[] = [
+  'theme-overview',
+  'topic-timeline',
+  'attribution',
+  'cooccurrence',
+  'process-timeline',
+  'outcome-map',
+];
+/** The charts that also draw the GCM context and the outcome map. */
+const NEEDS_CONTEXT: ChartId[] = ['process-timeline', 'outcome-map'];
 const SELECTIONS: [string, Selection][] = [
   ['none', { ...emptySelection }],
   ['readmission', { ...emptySelection, themes: ['readmission'] }],
@@ -36,6 +46,7 @@ const input = (chart: ChartId, selection: Selection, scheme: Scheme, width: numb
   scheme,
   selection,
   width,
+  ...(NEEDS_CONTEXT.includes(chart) ? { context: contextData } : {}),
 });
 
 /** Every chart x (no selection, readmission) x (light, dark) at 800 px, and each chart's

@@ -93,9 +93,15 @@ Norland asks that the compact should cover the following:
 The compact should not create new legal obligations for states.
 `;
 
+/** A project with no data/ but the curated outcome map, which the pipeline checks, never writes. */
+const withOutcomeMap = (root: string) => {
+  write(root, 'data/gcm-outcomes.json', readProjectFile('data/gcm-outcomes.json'));
+  return [];
+};
+
 const CASES: Record<string, Case> = {
-  'default run 1': { setup: () => [], withData: false },
-  'default run 2': { setup: () => [], withData: false },
+  'default run 1': { setup: (root) => withOutcomeMap(root), withData: false },
+  'default run 2': { setup: (root) => withOutcomeMap(root), withData: false },
   'check, fresh': { setup: () => ['--check'] },
   'check, stale': {
     setup: (root) => {
@@ -231,7 +237,12 @@ describe('the command line', () => {
         expect(r.stdout).toMatch(/^wrote data\/dataset\.json \(\d+ bytes\)$/m);
       }
       const committed = snapshot(join(projectRoot, 'data'));
-      const names = ['dataset.json', 'dataset.schema.json', 'gcm-context.json'];
+      const names = [
+        'dataset.json',
+        'dataset.schema.json',
+        'gcm-context.json',
+        'gcm-outcomes.json',
+      ];
       expect(Object.keys(first.dataAfter).sort()).toEqual(names);
       for (const name of names) {
         expect(first.dataAfter[name].equals(second.dataAfter[name]), name).toBe(true);

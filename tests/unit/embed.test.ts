@@ -30,7 +30,15 @@ describe('embed mode from the URL', () => {
   });
 
   it('knows every view of the registry and the dashboard', () => {
-    expect(EMBED_NAMES).toEqual(['themes', 'timeline', 'attribution', 'cooccurrence', 'dashboard']);
+    expect(EMBED_NAMES).toEqual([
+      'themes',
+      'timeline',
+      'attribution',
+      'cooccurrence',
+      'process',
+      'outcomes',
+      'dashboard',
+    ]);
     for (const name of EMBED_NAMES) expect(embedMode(`?embed=${name}`).kind).not.toBe('unknown');
   });
 });

@@ -268,7 +268,14 @@ describe('the composed file', () => {
 describe('npm run export options', () => {
   it('defaults to every chart, no selection, light, 800 px, exports/', () => {
     const o = parseExportArgs([]);
-    expect(o.charts).toEqual(['theme-overview', 'topic-timeline', 'attribution', 'cooccurrence']);
+    expect(o.charts).toEqual([
+      'theme-overview',
+      'topic-timeline',
+      'attribution',
+      'cooccurrence',
+      'process-timeline',
+      'outcome-map',
+    ]);
     expect(o).toMatchObject({ scheme: 'light', width: 800, out: 'exports', csv: true });
     expect(o.selection).toEqual(emptySelection);
   });

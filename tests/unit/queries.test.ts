@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptySelection,
+  isEmpty,
   selectedSentences,
   describeSelection,
 } from '../../src/lib/data/queries.ts';
@@ -42,6 +43,26 @@ describe('which sentences a selection picks', () => {
     expect([...picked]).toEqual(
       themed('responsibility').filter((id) => doc.sentences.find((s) => s.id === id)!.order <= 26),
     );
+  });
+
+  it('picks the sentences an objective of the outcome map answers, and names it', () => {
+    const selection = { ...emptySelection, objective: '21', sentences: ['s11', 's12', 's21'] };
+    expect(isEmpty(selection)).toBe(false);
+    expect([...selectedSentences(doc, selection)!]).toEqual(['s11', 's12', 's21']);
+    expect(describeSelection(doc, codebook, selection)).toBe('GCM objective 21');
+    expect(describeSelection(doc, codebook, { ...selection, objective: 'non_binding' })).toBe(
+      'GCM provision “non binding”',
+    );
+    expect(describeSelection(doc, codebook, { ...emptySelection, sentences: ['s8', 's23'] })).toBe(
+      'sentences 8, 23',
+    );
+    // With a theme: the sentences of both.
+    expect([...selectedSentences(doc, { ...selection, themes: ['readmission'] })!]).toEqual([
+      's11',
+      's12',
+      's21',
+    ]);
+    expect([...selectedSentences(doc, { ...selection, themes: ['security'] })!]).toEqual(['s11']);
   });
 
   it('describes the selection in words', () => {

@@ -19,6 +19,32 @@ describe('selection in the URL', () => {
     expect(selectionFromQuery(query)).toEqual(selection);
   });
 
+  it('round-trips an objective of the outcome map with its sentences', () => {
+    const selection = {
+      ...emptySelection,
+      objective: '21',
+      sentences: ['s11', 's12', 's16', 's21'],
+    };
+    const query = queryWithSelection('', selection);
+    expect(query).toBe('?objective=21&sentences=s11,s12,s16,s21');
+    expect(selectionFromQuery(query)).toEqual(selection);
+    expect(selectionFromQuery('?objective=non_binding&sentences=s5,s29')).toEqual({
+      ...emptySelection,
+      objective: 'non_binding',
+      sentences: ['s5', 's29'],
+    });
+    // Sentences alone (no counterpart), and an objective alone means nothing.
+    expect(selectionFromQuery('?sentences=s8,s9')).toEqual({
+      ...emptySelection,
+      sentences: ['s8', 's9'],
+    });
+    expect(selectionFromQuery('?objective=21')).toEqual(emptySelection);
+    expect(selectionFromQuery('?objective=2%3B1&sentences=x1,s3')).toEqual({
+      ...emptySelection,
+      sentences: ['s3'],
+    });
+  });
+
   it('keeps parameters that are not the selection', () => {
     expect(
       queryWithSelection('?embed=timeline&theme=control', {

@@ -6,6 +6,9 @@ import type { ModalityId, RelationId } from '../data/types.ts';
  * colour blindness), darkened for light backgrounds and lightened for dark ones to keep marks
  * at 3:1 or more against the background. Colour never carries meaning alone: relations also
  * differ by dash pattern, modalities by legend order and labels.
+ *
+ * Outside a selection, charts fade with explicit colours, never with opacity on text: text
+ * takes `dimText` (4.5:1 or more), a mark takes `fade(colour)` (3:1 or more).
  */
 export type Scheme = 'light' | 'dark';
 
@@ -15,8 +18,13 @@ export interface Palette {
   muted: string;
   grid: string;
   accent: string;
-  /** Opacity of marks outside the selection. */
+  /**
+   * The strongest fading: a mark outside the selection is drawn as if at this opacity over the
+   * background, or at the least more that keeps it at 3:1 (see `fade`).
+   */
   dim: number;
+  /** Text outside the selection: lighter than `muted`, still 4.5:1 against the background. */
+  dimText: string;
   focus: string;
   modality: Record<ModalityId, string>;
   relation: Record<RelationId, string>;
@@ -29,6 +37,7 @@ const light: Palette = {
   grid: '#d5d8de',
   accent: '#0b5cad',
   dim: 0.25,
+  dimText: '#6f747c',
   focus: '#0b5cad',
   modality: {
     demand: '#0072b2',
@@ -55,6 +64,7 @@ const dark: Palette = {
   grid: '#3a3f48',
   accent: '#7cb8f0',
   dim: 0.3,
+  dimText: '#7f858f',
   focus: '#7cb8f0',
   modality: {
     demand: '#56b4e9',
@@ -75,6 +85,61 @@ const dark: Palette = {
 };
 
 export const palettes: Record<Scheme, Palette> = { light, dark };
+
+/** Least contrast against the background: text (WCAG 1.4.3) and marks (WCAG 1.4.11). */
+export const TEXT_CONTRAST = 4.5;
+export const MARK_CONTRAST = 3;
+
+const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+/** WCAG 2.x relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = channels(hex).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG 2.x contrast ratio of two #rrggbb colours. */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** #rrggbb `colour` seen at `opacity` over #rrggbb `background`, as an explicit colour. */
+export function mix(colour: string, background: string, opacity: number): string {
+  const top = channels(colour);
+  const bottom = channels(background);
+  return `#${top
+    .map((v, i) => Math.round(v * opacity + bottom[i] * (1 - opacity)))
+    .map((v) => v.toString(16).padStart(2, '0'))
+    .join('')}`;
+}
+
+const faded = new Map<string, string>();
+
+/**
+ * A mark's colour outside the selection: `colour` blended towards the background as if drawn
+ * at `palette.dim` opacity, or at the least more (in steps of 0.01) that keeps 3:1 against
+ * the background. A colour below 3:1 to begin with stays as it is.
+ */
+export function fade(colour: string, palette: Palette): string {
+  const key = `${colour}|${palette.background}|${palette.dim}`;
+  let out = faded.get(key);
+  if (out === undefined) {
+    out = colour;
+    for (let step = Math.round(palette.dim * 100); step < 100; step++) {
+      const candidate = mix(colour, palette.background, step / 100);
+      if (contrastRatio(candidate, palette.background) >= MARK_CONTRAST) {
+        out = candidate;
+        break;
+      }
+    }
+    faded.set(key, out);
+  }
+  return out;
+}
 
 /** Dash patterns that tell relations apart without colour. */
 export const relationDash: Record<RelationId, string> = {

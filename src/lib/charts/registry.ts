@@ -8,6 +8,12 @@ export const VIEWS = [
     title: 'Who is blamed, who must bear responsibility, who is exempted',
   },
   { chart: 'cooccurrence', embed: 'cooccurrence', title: 'Which themes share sentences' },
+  {
+    chart: 'process-timeline',
+    embed: 'process',
+    title: 'When the statement came: the GCM process',
+  },
+  { chart: 'outcome-map', embed: 'outcomes', title: 'What the compact made of each demand' },
 ] as const;
 
 export type ChartId = (typeof VIEWS)[number]['chart'];

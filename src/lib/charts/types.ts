@@ -1,6 +1,7 @@
 import type { Codebook, StatementDocument } from '../data/types.ts';
 import type { Selection } from '../data/queries.ts';
 import type { Scheme } from './palette.ts';
+import type { ContextLoad } from '../context/types.ts';
 
 /** What every chart component takes. Charts are presentational: they never read global state. */
 export interface ChartProps {
@@ -19,6 +20,8 @@ export interface ChartProps {
   ondrawn?: () => void;
   /** Draw at this width instead of the container's (exports render off-screen at a set width). */
   width?: number;
+  /** The GCM context and outcome map, for the views that need them: null while loading. */
+  context?: ContextLoad | null;
 }
 
 /** One entry of a chart's legend, as an exported file draws it. */

@@ -44,21 +44,27 @@ const INITIAL_HEIGHT: Record<EmbedName, number> = {
   timeline: 650,
   attribution: 1050,
   cooccurrence: 940,
-  dashboard: 3900,
+  process: 560,
+  outcomes: 900,
+  dashboard: 5400,
 };
 
 /**
- * The absolute URL of an embedded view: this page's origin and path, `embed`, and the
- * selection read from `currentQuery` (every other parameter is dropped).
+ * The absolute URL of an embedded view: this page's origin and path, `embed`, the dataset
+ * file and document when the page names them (`data`, `doc`), and the selection read from
+ * `currentQuery` (every other parameter is dropped).
  */
 export function embedUrl(
   location: { origin: string; pathname: string; search: string },
   name: EmbedName,
 ): string {
-  const query = queryWithSelection(
-    `?embed=${encodeURIComponent(name)}`,
-    selectionFromQuery(location.search),
-  );
+  const current = new URLSearchParams(location.search);
+  const kept = new URLSearchParams({ embed: name });
+  for (const key of ['data', 'doc']) {
+    const value = current.get(key);
+    if (value !== null) kept.set(key, value);
+  }
+  const query = queryWithSelection(`?${kept}`, selectionFromQuery(location.search));
   return `${location.origin}${location.pathname}${query}`;
 }
 

@@ -66,6 +66,17 @@ export function reportHeight(view: string, win: Window = window): HeightReports 
   };
   const observer = new ResizeObserver(() => post('*'));
   observer.observe(win.document.documentElement);
+  // A cross-origin frame out of sight is not rendered, so ResizeObserver stays silent there
+  // while views that load later change the content: changes to the page are watched too
+  // (coalesced), and the height measured, which lays the page out even then.
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const mutations = new MutationObserver(() => {
+    pending ??= setTimeout(() => {
+      pending = null;
+      post('*');
+    }, 50);
+  });
+  mutations.observe(win.document.body, { childList: true, subtree: true });
   const onMessage = (event: MessageEvent) => {
     // An opaque origin ("null", a sandboxed host) cannot be addressed: '*' is the only way.
     if (isHello(event, win)) post(event.origin === 'null' ? '*' : event.origin, true);
@@ -76,6 +87,8 @@ export function reportHeight(view: string, win: Window = window): HeightReports 
     report: () => post('*'),
     stop: () => {
       observer.disconnect();
+      mutations.disconnect();
+      if (pending) clearTimeout(pending);
       win.removeEventListener('message', onMessage);
     },
   };

@@ -14,6 +14,18 @@ import {
 import { timelineLayout, timelineLegend, timelineSummary } from '../charts/timeline/layout.ts';
 import type { ChartProps, LegendSpec } from '../charts/types.ts';
 import {
+  PROCESS_SOURCE,
+  processLayout,
+  processLegend,
+  processSummary,
+} from '../charts/process/layout.ts';
+import {
+  OUTCOME_SOURCE,
+  outcomeLayout,
+  outcomeLegend,
+  outcomeSummary,
+} from '../charts/outcomes/layout.ts';
+import {
   describeSelection,
   isEmpty,
   selectedSentences,
@@ -56,7 +68,22 @@ export function chartProps(input: ExportInput): ChartProps {
     width: input.width,
     onselect: () => {},
     onhover: () => {},
+    ...(input.context ? { context: { ok: true as const, ...input.context } } : {}),
   };
+}
+
+/** The GCM context and outcome map an export of the process timeline or outcome map needs. */
+function contextOf(input: ExportInput) {
+  if (!input.context) throw new Error(`the ${input.chart} chart needs the GCM context`);
+  return input.context;
+}
+
+/** The source line of the file: the statement's, and the context files for the two views. */
+export function chartSource(input: ExportInput): string {
+  const base = sourceLine(input.doc, input.codebook);
+  if (input.chart === 'process-timeline') return `${base} ${PROCESS_SOURCE}`;
+  if (input.chart === 'outcome-map') return `${base} ${OUTCOME_SOURCE}`;
+  return base;
 }
 
 function themeOverviewModel(input: ExportInput) {
@@ -170,6 +197,23 @@ export function chartLegendAndSummary(input: ExportInput): {
       const layout = matrixLayout({ doc, codebook, scheme, width });
       return { legend: matrixLegend(layout), summary: matrixSummary(doc, layout) };
     }
+    case 'process-timeline': {
+      const { context } = contextOf(input);
+      const layout = processLayout(doc, context, width);
+      const kinds = [...new Set(layout.events.map((e) => e.event.kind))];
+      return {
+        legend: processLegend(kinds, palette, layout.window !== null, faded),
+        summary: processSummary(doc, context, layout),
+      };
+    }
+    case 'outcome-map': {
+      const { context, outcomes } = contextOf(input);
+      const layout = outcomeLayout(doc, context, outcomes, width);
+      return {
+        legend: outcomeLegend(outcomes, palette, faded),
+        summary: outcomeSummary(doc, outcomes, layout),
+      };
+    }
   }
 }
 
@@ -188,7 +232,7 @@ export function composeExport(
       subtitle,
       description,
       legend,
-      source: sourceLine(input.doc, input.codebook),
+      source: chartSource(input),
       scheme: input.scheme,
       chart,
       width: input.width,
@@ -215,6 +259,8 @@ export function exportFileName(
   if (s.relation) parts.push(s.relation);
   if (s.range) parts.push(`sentences-${s.range[0]}-${s.range[1]}`);
   if (s.sentence) parts.push(s.sentence);
+  if (s.objective) parts.push(`objective-${s.objective}`);
+  else if (s.sentences?.length) parts.push(`sentences-${s.sentences.join('-')}`);
   if (input.scheme === 'dark') parts.push('dark');
   return `${parts.map(slug).join('-')}.${format}`;
 }

@@ -3,6 +3,7 @@ import type { Scheme } from '../charts/palette.ts';
 import type { Measure } from '../charts/theme-overview/options.ts';
 import type { Selection } from '../data/queries.ts';
 import type { Codebook, StatementDocument } from '../data/types.ts';
+import type { ContextData } from '../context/types.ts';
 
 /**
  * Everything an exported chart depends on. The app fills it from the chart as drawn; the
@@ -19,6 +20,8 @@ export interface ExportInput {
   width: number;
   /** Theme overview only: what the bars count. */
   measure?: Measure;
+  /** Process timeline and outcome map only: the GCM context and the outcome map. */
+  context?: ContextData;
 }
 
 export type ExportFormat = 'svg' | 'png';

@@ -1,5 +1,11 @@
 import { emptySelection, type Selection } from '../data/queries.ts';
-import { locationWithSelection, sameSelection, selectionFromLocation, urlMode } from './url.ts';
+import {
+  documentFromLocation,
+  locationWithSelection,
+  sameSelection,
+  selectionFromLocation,
+  urlMode,
+} from './url.ts';
 
 /**
  * The one selection every view reads. `pinned` is what the analyst clicked (it lives in the
@@ -11,6 +17,9 @@ class SelectionState {
   preview = $state<Selection | null>(null);
   /** What views draw: the preview while there is one, else the pinned selection. */
   shown = $derived(this.preview ?? this.pinned);
+  /** The document the views show, as the URL names it (`doc=`): an id, `all`, or null for the
+   * dataset's first (corpus.ts, chooseDocument). */
+  document = $state<string | null>(null);
 
   pin(next: Selection): void {
     this.preview = null;
@@ -50,6 +59,26 @@ class SelectionState {
   }
 
   /**
+   * Shows another document (an id or `all`). Its sentences are not the last one's, so the
+   * selection is cleared; the document and the empty selection make one history entry.
+   */
+  showDocument(doc: string): void {
+    if (doc === this.document) return;
+    this.document = doc;
+    this.preview = null;
+    this.pinned = { ...emptySelection };
+    performance.mark('selection-changed');
+    if (typeof window !== 'undefined' && window.history) {
+      const { location } = window;
+      window.history.pushState(
+        null,
+        '',
+        locationWithSelection(location, emptySelection, urlMode(location.protocol), doc),
+      );
+    }
+  }
+
+  /**
    * Reads the URL (on load, and on back/forward or an edited hash: both fire popstate) without
    * adding a history entry. The query string holds the selection, or the hash in the one-file
    * build and in a page opened from a file (see url.ts).
@@ -59,6 +88,8 @@ class SelectionState {
     const { location } = window;
     const next = selectionFromLocation(location, urlMode(location.protocol));
     if (next && !sameSelection(next, this.pinned)) this.pinned = next;
+    const doc = documentFromLocation(location, urlMode(location.protocol));
+    if (doc !== undefined) this.document = doc;
   }
 }
 

@@ -33,23 +33,56 @@ export function selectionFromQuery(query: string): Selection {
     actor: isActor(actor) ? actor : null,
     relation: isRelation(relation) ? relation : null,
     range: range ? [Math.min(+range[1], +range[2]), Math.max(+range[1], +range[2])] : null,
-    sentence: /^s\d+$/.test(sentence) ? sentence : null,
+    // `s12`, or `<document>.s12` in the merged view of several documents (corpus.ts).
+    sentence: /^(?:[a-z0-9][a-z0-9_.-]*\.)?s\d+$/.test(sentence) ? sentence : null,
     // Only set when it changes anything, so a plain selection keeps its plain shape.
     ...(params.get('match') === 'all' && uniqueThemes.length > 1 ? { mode: 'all' as const } : {}),
+    ...objectiveFromParams(params),
   };
 }
 
-/** Writes the selection into `query`, keeping parameters that are not the selection's. */
-export function queryWithSelection(query: string, selection: Selection): string {
+/** `objective=21&sentences=s11,s12`: an outcome map pick; the objective alone means nothing. */
+function objectiveFromParams(params: URLSearchParams): Pick<Selection, 'objective' | 'sentences'> {
+  const sentences = [
+    ...new Set(
+      (params.get('sentences') ?? '')
+        .split(',')
+        .filter((id) => /^(?:[a-z0-9][a-z0-9_.-]*\.)?s\d+$/.test(id)),
+    ),
+  ];
+  if (!sentences.length) return {};
+  const objective = params.get('objective') ?? '';
+  return { ...(/^(?:\d+|[a-z][a-z0-9_]*)$/.test(objective) ? { objective } : {}), sentences };
+}
+
+/**
+ * Writes the selection into `query`, keeping parameters that are not the selection's. `doc`
+ * (an id, `all`, or null for none) also writes the document; left out, `doc=` stays as it is.
+ */
+export function queryWithSelection(
+  query: string,
+  selection: Selection,
+  doc?: string | null,
+): string {
   const params = new URLSearchParams(query);
   for (const key of ['theme', 'match', 'actor', 'relation', 'range', 'sentence'])
     params.delete(key);
+  params.delete('objective');
+  params.delete('sentences');
+  if (doc !== undefined) {
+    params.delete('doc');
+    if (doc) params.set('doc', doc);
+  }
   if (selection.themes.length) params.set('theme', selection.themes.join(','));
   if (selection.mode === 'all' && selection.themes.length > 1) params.set('match', 'all');
   if (selection.actor) params.set('actor', selection.actor);
   if (selection.relation) params.set('relation', selection.relation);
   if (selection.range) params.set('range', `${selection.range[0]}-${selection.range[1]}`);
   if (selection.sentence) params.set('sentence', selection.sentence);
+  if (selection.sentences?.length) {
+    if (selection.objective) params.set('objective', selection.objective);
+    params.set('sentences', selection.sentences.join(','));
+  }
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }
@@ -92,14 +125,38 @@ export function selectionFromLocation(place: Place, mode: UrlMode): Selection | 
   return selectionFromQuery(place.search);
 }
 
-/** The URL (path, query and hash) of `place` showing `selection` instead. */
-export function locationWithSelection(place: Place, selection: Selection, mode: UrlMode): string {
+/**
+ * The document `place` names (`doc=`, next to the selection): an id or `all`, null when it
+ * names none, undefined when it says nothing about it (an in-page anchor in hash mode).
+ */
+export function documentFromLocation(place: Place, mode: UrlMode): string | null | undefined {
+  const inHash = mode === 'hash' && isParameterHash(place.hash);
+  if (mode === 'hash' && !inHash && place.hash.length > 1) return undefined;
+  const params = new URLSearchParams(inHash ? place.hash.replace(/^#/, '') : place.search);
+  return params.get('doc') || null;
+}
+
+/**
+ * The URL (path, query and hash) of `place` showing `selection` instead; with `doc`, showing
+ * that document too (see queryWithSelection).
+ */
+export function locationWithSelection(
+  place: Place,
+  selection: Selection,
+  mode: UrlMode,
+  doc?: string | null,
+): string {
   if (mode === 'query') {
-    return `${place.pathname}${queryWithSelection(place.search, selection)}${place.hash}`;
+    return `${place.pathname}${queryWithSelection(place.search, selection, doc)}${place.hash}`;
   }
-  // One place for the selection: a query-string selection gives way to the hash.
-  const query = queryWithSelection(place.search, emptySelection);
-  return `${place.pathname}${query}${hashWithSelection(place.hash, selection)}`;
+  // One place for the selection and the document: the query string's give way to the hash.
+  const hash = isParameterHash(place.hash) ? place.hash.replace(/^#/, '') : '';
+  const carried =
+    doc !== undefined || new URLSearchParams(hash).has('doc')
+      ? doc
+      : new URLSearchParams(place.search).get('doc') || undefined;
+  const query = queryWithSelection(place.search, emptySelection, null);
+  return `${place.pathname}${query}${queryWithSelection(hash, selection, carried).replace(/^\?/, '#')}`;
 }
 
 export function sameSelection(a: Selection, b: Selection): boolean {

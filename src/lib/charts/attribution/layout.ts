@@ -1,4 +1,6 @@
-import { linkHorizontal, pathRound, scaleBand } from 'd3';
+import { pathRound } from 'd3-path';
+import { scaleBand } from 'd3-scale';
+import { linkHorizontal } from 'd3-shape';
 import { label } from '../../data/queries.ts';
 import type {
   ActorId,
@@ -7,8 +9,9 @@ import type {
   RelationId,
   StatementDocument,
 } from '../../data/types.ts';
-import { palettes, relationDash, type Palette, type Scheme } from '../palette.ts';
+import { fade, palettes, relationDash, type Palette, type Scheme } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
+import type { TableSpec } from '../../ui/table.ts';
 
 /**
  * Geometry of the responsibility-attribution diagram, in SVG user units (= CSS pixels, since
@@ -671,7 +674,8 @@ function stackedLayout(W: number, common: Common): AttributionLayout {
 }
 
 /** The legend as an exported file draws it: the relations present (colour and dash), the
- * speaker's double box, and the fading of links outside a selection. */
+ * speaker's double box, and the fading of links outside a selection (a lighter colour that
+ * keeps 3:1, as the chart draws them). */
 export function attributionLegend(
   layout: Pick<AttributionLayout, 'relations' | 'actors'>,
   palette: Palette,
@@ -695,9 +699,40 @@ export function attributionLegend(
     entries.push({
       label: 'faded: outside the selection',
       kind: 'line',
-      color: palette.muted,
-      opacity: palette.dim,
+      color: fade(palette.muted, palette),
     });
   }
   return { title: 'Relation', entries };
+}
+
+/** The "Show as table" alternative: every attribution, in the dataset's order, with the
+ * number of its sentence. */
+export function attributionTable(
+  doc: StatementDocument,
+  codebook: Codebook,
+  layout: Pick<AttributionLayout, 'actors'>,
+): TableSpec {
+  const sentenceNumber = new Map(doc.sentences.map((s) => [s.id, s.order]));
+  return {
+    caption: 'Every attribution in the statement',
+    captionHidden: true,
+    columns: [
+      { label: 'Actor' },
+      { label: 'Relation' },
+      { label: 'Target' },
+      { label: 'Quote' },
+      { label: 'Sentence', numeric: true },
+    ],
+    rowHeader: false,
+    rows: doc.attributions.map((a) => ({
+      key: a.id,
+      cells: [
+        layout.actors.find((x) => x.id === a.actor)?.label ?? a.actor,
+        label(codebook, 'relations', a.relation),
+        a.target,
+        `“${a.quote}”`,
+        sentenceNumber.get(a.sentence) ?? a.sentence,
+      ],
+    })),
+  };
 }

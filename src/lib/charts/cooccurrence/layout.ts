@@ -1,8 +1,10 @@
-import { interpolateHcl, piecewise, rgb } from 'd3';
+import { rgb } from 'd3-color';
+import { interpolateHcl, piecewise } from 'd3-interpolate';
 import type { Codebook, StatementDocument, ThemeId } from '../../data/types.ts';
 import { label } from '../../data/queries.ts';
 import { palettes, type Palette, type Scheme } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
+import type { TableSpec } from '../../ui/table.ts';
 
 /**
  * The co-occurrence matrix as numbers: which cell sits where, how it is shaded and which text
@@ -94,6 +96,16 @@ export function textOn(background: string, palette: Palette): string {
     candidates.reduce((a, b) => (contrast(b, background) > contrast(a, background) ? b : a));
   const themed = best([palette.ink, palette.background]);
   return contrast(themed, background) >= 4.5 ? themed : best(['#000000', '#ffffff']);
+}
+
+/**
+ * The text colour for a number on a faded cell: the scheme's dimmed text (or muted text) where
+ * it keeps 4.5:1 on `background`, else what `textOn` picks. So a faded cell's number recedes
+ * with its cell without falling below 4.5:1.
+ */
+export function fadedTextOn(background: string, palette: Palette): string {
+  const muted = [palette.dimText, palette.muted].find((c) => contrast(c, background) >= 4.5);
+  return muted ?? textOn(background, palette);
 }
 
 /** Short axis labels for narrow screens; the codebook's full labels stay in aria-labels. */
@@ -275,4 +287,31 @@ export function matrixSummary(
     `${layout.themes.length} themes that occur, in codebook order, on both axes. ` +
     `Strongest pairs: ${strongest || 'none'}.`
   );
+}
+
+/** The "Show as table" alternative: the matrix's counts, its diagonal (a theme's own
+ * sentences) in bold, the column headers abbreviated. */
+export function matrixTable(layout: Pick<MatrixLayout, 'themes' | 'cells'>): TableSpec {
+  const n = layout.themes.length;
+  return {
+    caption: "Sentences that carry both themes (diagonal: the theme's own sentences)",
+    columns: [
+      { label: '' },
+      ...layout.themes.map((t) => ({
+        label: shortLabel(t.theme, t.label),
+        title: t.label,
+        numeric: true,
+      })),
+    ],
+    rowHeader: true,
+    rows: layout.themes.map((t, i) => ({
+      key: t.theme,
+      cells: [
+        t.label,
+        ...layout.cells
+          .slice(i * n, (i + 1) * n)
+          .map((c) => (c.diagonal ? { value: c.count, tone: 'strong' as const } : c.count)),
+      ],
+    })),
+  };
 }

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { scaleBand, scaleLinear, ticks as linearTicks } from 'd3';
+import { ticks as linearTicks } from 'd3-array';
+import { scaleBand, scaleLinear } from 'd3-scale';
 import {
   MODALITY_IDS,
   THEME_IDS,
@@ -9,8 +10,9 @@ import {
   type ThemeId,
 } from '../../data/types.ts';
 import { label } from '../../data/queries.ts';
-import { fontFamily, palettes, type Palette, type Scheme } from '../palette.ts';
+import { fade, fontFamily, palettes, type Palette, type Scheme } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
+import type { TableSpec } from '../../ui/table.ts';
 
 /**
  * The theme overview as numbers (`themeOverviewLayout`) and as Plot options
@@ -309,26 +311,29 @@ export function optionsFromLayout(
       x1: 'x1',
       x2: 'x2',
       y: 'theme',
-      fill: (d: ThemeSegment) => palette.modality[d.modality],
-      fillOpacity: (d: ThemeSegment) => (d.dimmed ? palette.dim : 1),
+      // Faded by colour, not opacity: a faded segment keeps 3:1 against the background.
+      fill: (d: ThemeSegment) =>
+        d.dimmed ? fade(palette.modality[d.modality], palette) : palette.modality[d.modality],
       stroke: palette.background,
       strokeWidth: 1,
       insetTop: barInsetTop,
       className: 'theme-bar',
       ariaHidden: 'true',
     }),
+    // The selected part of a bar is outlined, so it stands apart from the faded rest by more
+    // than a shade of the same colour.
     Plot.barX(hits, {
       x1: 'x1',
       x2: 'x2',
       y: 'theme',
       fill: (d: ThemeSegment) => palette.modality[d.modality],
-      stroke: palette.background,
+      stroke: palette.ink,
       strokeWidth: 1,
       insetTop: barInsetTop,
       className: 'theme-hit',
       ariaHidden: 'true',
     }),
-    // Selected themes get an outline, so the selection does not rest on opacity alone.
+    // Selected themes get an outline, so the selection does not rest on the fading alone.
     Plot.barX(selectedRows, {
       x1: 0,
       x2: 'total',
@@ -397,6 +402,8 @@ export function optionsFromLayout(
     ariaLabel: 'Bar chart: sentences per theme, split by modality',
     ariaDescription: themeOverviewSummary(layout, codebook),
     x: { domain: [0, layout.xMax] },
+    // Every fill is a colour from the palette: no colour scale, and no default scheme to load.
+    color: { type: 'identity' },
     y: {
       type: 'band',
       domain: rows.map((r) => r.theme),
@@ -431,7 +438,8 @@ export function themeOverviewSummary(layout: ThemeOverviewLayout, codebook: Code
   return `Themes by ${what}, largest first, each bar split by modality (${modalities}): ${bars}.${absent}`;
 }
 
-/** The legend as an exported file draws it: the modalities, and the fading when a selection is shown. */
+/** The legend as an exported file draws it: the modalities, and the fading when a selection is
+ * shown (a lighter colour that keeps 3:1, as the chart draws faded segments). */
 export function themeOverviewLegend(
   layout: Pick<ThemeOverviewLayout, 'hasHighlight'>,
   codebook: Codebook,
@@ -446,8 +454,7 @@ export function themeOverviewLegend(
     entries.push({
       label: 'faded: outside the selection',
       kind: 'swatch',
-      color: palette.muted,
-      opacity: palette.dim,
+      color: fade(palette.muted, palette),
     });
   }
   return { title: 'Modality', entries };
@@ -487,4 +494,39 @@ export function finishSvg(
   descEl.textContent = description;
   svg.prepend(titleEl, descEl);
   return svg;
+}
+
+/** The "Show as table" alternative: every codebook theme (absent ones last, at 0), with its
+ * sentences, words, share of words and sentences per modality. */
+export function themeOverviewTable(layout: ThemeOverviewLayout, codebook: Codebook): TableSpec {
+  const none: ThemeSegment[] = [];
+  const absent = layout.absent.map((a) => ({
+    ...a,
+    sentences: 0,
+    words: 0,
+    share: 0,
+    segments: none,
+  }));
+  return {
+    caption: 'Sentences and words per theme, by modality (sentences)',
+    columns: [
+      { label: 'Theme' },
+      ...['Sentences', 'Words', 'Share of words', ...codebook.modalities.map((m) => m.label)].map(
+        (label) => ({ label, numeric: true }),
+      ),
+    ],
+    rowHeader: true,
+    rows: [...layout.rows, ...absent].map((row) => ({
+      key: row.theme,
+      cells: [
+        row.label,
+        row.sentences,
+        row.words,
+        formatValue('words', row.share),
+        ...codebook.modalities.map(
+          (m) => row.segments.find((s) => s.modality === m.id)?.sentences ?? 0,
+        ),
+      ],
+    })),
+  };
 }

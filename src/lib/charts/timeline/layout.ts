@@ -1,7 +1,9 @@
-import { scaleBand, scaleLinear } from 'd3';
+import { scaleBand, scaleLinear } from 'd3-scale';
 import type { Codebook, ModalityId, StatementDocument, ThemeId } from '../../data/types.ts';
-import type { Palette } from '../palette.ts';
+import { fade, type Palette } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
+import { label } from '../../data/queries.ts';
+import type { TableSpec } from '../../ui/table.ts';
 
 /**
  * Geometry of the topic timeline: the statement from its first to its last sentence along x,
@@ -383,7 +385,7 @@ export function defaultFocus(layout: Pick<TimelineLayout, 'marks' | 'paragraphs'
 }
 
 /** The legend as an exported file draws it: mark colour by modality, and the fading of marks
- * outside a selection. */
+ * outside a selection (a lighter colour that keeps 3:1, as the chart draws them). */
 export function timelineLegend(codebook: Codebook, palette: Palette, faded: boolean): LegendSpec {
   const entries: LegendSpec['entries'] = codebook.modalities.map((m) => ({
     label: m.label,
@@ -395,8 +397,7 @@ export function timelineLegend(codebook: Codebook, palette: Palette, faded: bool
     entries.push({
       label: 'faded: outside the selection',
       kind: 'swatch',
-      color: palette.muted,
-      opacity: palette.dim,
+      color: fade(palette.muted, palette),
     });
   }
   return { title: "Mark colour: the sentence's modality", entries };
@@ -422,4 +423,53 @@ export function timelineSummary(
     `theme, as wide as the sentence and coloured by its modality. Most marks: ${busiest || 'none'}.` +
     (absent.length ? ` Absent: ${absent.join(', ')}.` : '')
   );
+}
+
+/** The "Show as table" alternative: coded sentences per theme and paragraph (zeros muted), each
+ * theme's total, then every coded sentence listed under its theme. */
+export function timelineTable(
+  doc: StatementDocument,
+  codebook: Codebook,
+  layout: Pick<TimelineLayout, 'marks'>,
+): TableSpec {
+  const byParagraph = new Map(
+    doc.aggregates.themesByParagraph.map((row) => [`${row.theme}|${row.paragraph}`, row.sentences]),
+  );
+  const marksOf = (theme: ThemeId) => layout.marks.filter((m) => m.theme === theme);
+  return {
+    caption: 'Coded sentences per theme and paragraph',
+    columns: [
+      { label: 'Theme' },
+      ...doc.paragraphs.map((p) => ({
+        label: `¶${p.number}`,
+        title: `Paragraph ${p.number}`,
+        numeric: true,
+      })),
+      { label: 'All', numeric: true },
+    ],
+    rowHeader: true,
+    rows: codebook.themes.map((t) => ({
+      key: t.id,
+      cells: [
+        t.label,
+        ...doc.paragraphs.map((p) => {
+          const n = byParagraph.get(`${t.id}|${p.id}`) ?? 0;
+          return n === 0 ? { value: 0, tone: 'muted' as const } : n;
+        }),
+        marksOf(t.id).length,
+      ],
+    })),
+    lists: codebook.themes.map((t) => {
+      const marks = marksOf(t.id);
+      return {
+        term: `${t.label} (${marks.length})`,
+        items: marks.map(
+          (m) =>
+            `Sentence ${m.order} (¶${m.paragraph}${m.listItem !== null ? `, item ${m.listItem}` : ''}, ` +
+            `${label(codebook, 'modalities', m.modality).toLowerCase()}): ${truncate(m.text, 120)}`,
+        ),
+        empty: 'absent',
+      };
+    }),
+  };
 }

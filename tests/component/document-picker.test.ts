@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import App from '../../src/App.svelte';
+import { selection } from '../../src/lib/state/selection.svelte.ts';
+import type { StatementDocument } from '../../src/lib/data/types.ts';
+import { serialize } from '../../src/pipeline/build.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
+import { datasetPath } from '../helpers/dataset.ts';
+
+/** A generated corpus of three statements, served to the app's fetch. */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const corpus = corpusFromSeeds(root, { statements: 3, seed: 5 });
+const corpusBody = serialize(corpus);
+const [first, second, third] = corpus.documents;
+const all = corpus.documents;
+const sum = (pick: (d: StatementDocument) => number) => all.reduce((n, d) => n + pick(d), 0);
+
+configure({ asyncUtilTimeout: 5000 }); // the first render compiles and draws four charts
+let served = corpusBody;
+beforeEach(() => {
+  served = corpusBody;
+  vi.stubGlobal('fetch', async () => new Response(served, { status: 200 }));
+  window.history.replaceState(null, '', '/');
+  selection.clear();
+  window.history.replaceState(null, '', '/');
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const sentences = (container: HTMLElement) =>
+  [...container.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence')].map(
+    (n) => n.dataset.sentence,
+  );
+const marks = (container: HTMLElement) => container.querySelectorAll('rect.mark').length;
+
+async function renderApp(count: number) {
+  const view = render(App, { datasetUrl: '/corpus.json' });
+  await waitFor(() => expect(sentences(view.container)).toHaveLength(count));
+  return view.container;
+}
+
+async function choose(value: string) {
+  await fireEvent.change(screen.getByLabelText('Document'), { target: { value } });
+}
+
+describe('the document picker', () => {
+  it('is not there when the dataset holds one document', async () => {
+    served = readFileSync(datasetPath, 'utf8');
+    const container = await renderApp(JSON.parse(served).documents[0].sentences.length);
+    expect(screen.queryByLabelText('Document')).toBeNull();
+    expect(screen.queryByTestId('document-picker')).toBeNull();
+    expect(container.querySelectorAll('[data-document]')).toHaveLength(0);
+  });
+
+  it('lists every document and "All documents", and shows the first at first', async () => {
+    const container = await renderApp(first.sentences.length);
+    const picker = screen.getByLabelText('Document') as HTMLSelectElement;
+    const options = within(picker).getAllByRole('option') as HTMLOptionElement[];
+    expect(options.map((o) => o.textContent)).toEqual([
+      'All documents (3)',
+      first.name,
+      second.name,
+      third.name,
+    ]);
+    expect(options.map((o) => o.value)).toEqual(['all', first.id, second.id, third.id]);
+    expect(picker.value).toBe(first.id);
+    expect(sentences(container)).toEqual(first.sentences.map((s) => s.id));
+    await waitFor(() => expect(marks(container)).toBe(first.counts.themeCodings));
+  });
+
+  it('choosing a document changes what every view shows and puts it in the URL', async () => {
+    const container = await renderApp(first.sentences.length);
+    await choose(second.id);
+    await waitFor(() => expect(sentences(container)).toEqual(second.sentences.map((s) => s.id)));
+    await waitFor(() => expect(marks(container)).toBe(second.counts.themeCodings));
+    expect(container.querySelector('.doc-title')).toHaveTextContent(second.name);
+    expect(screen.getByText(/^Statement: “Synthetic statement 2/)).toBeInTheDocument();
+    expect(window.location.search).toBe(`?doc=${second.id}`);
+  });
+
+  it('"All documents" shows the sum, with a heading where each document starts', async () => {
+    const container = await renderApp(first.sentences.length);
+    await choose('all');
+    await waitFor(() => expect(sentences(container)).toHaveLength(sum((d) => d.sentences.length)));
+    await waitFor(() => expect(marks(container)).toBe(sum((d) => d.counts.themeCodings)));
+    const headings = [...container.querySelectorAll<HTMLElement>('h3[data-document]')];
+    expect(headings.map((h) => h.dataset.document)).toEqual(all.map((d) => d.id));
+    expect(headings.map((h) => h.textContent)).toEqual(all.map((d) => d.name));
+    // Each heading comes right before the first sentence of its document.
+    const reader = screen.getByTestId('reader');
+    const order = [...reader.querySelectorAll<HTMLElement>('h3[data-document], .sentence')].map(
+      (n) => n.dataset.document ?? n.dataset.sentence,
+    );
+    for (const d of all) {
+      expect(order[order.indexOf(d.id) + 1]).toBe(`${d.id}.s1`);
+    }
+    expect(window.location.search).toBe('?doc=all');
+    expect(screen.getByText(/^Statements: “All 3 documents”/)).toBeInTheDocument();
+  });
+
+  it('clears the selection when the document changes', async () => {
+    const container = await renderApp(first.sentences.length);
+    await fireEvent.click(container.querySelector(`[data-sentence="${first.sentences[2].id}"]`)!);
+    await waitFor(() => expect(window.location.search).toBe(`?sentence=${first.sentences[2].id}`));
+    await choose(third.id);
+    await waitFor(() => expect(sentences(container)).toEqual(third.sentences.map((s) => s.id)));
+    expect(screen.getByTestId('selection-summary')).toHaveTextContent('Nothing selected');
+    expect(window.location.search).toBe(`?doc=${third.id}`);
+    expect(container.querySelectorAll('[data-testid="reader"] .sentence.hit')).toHaveLength(0);
+  });
+
+  it('selects a sentence of the merged view by its prefixed id, and shows its document', async () => {
+    window.history.replaceState(null, '', `/?doc=all&sentence=${second.id}.s3`);
+    const container = await renderApp(sum((d) => d.sentences.length));
+    await waitFor(() =>
+      expect(
+        [...container.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence.hit')].map(
+          (n) => n.dataset.sentence,
+        ),
+      ).toEqual([`${second.id}.s3`]),
+    );
+    expect(await screen.findByTestId('sentence-detail', {}, { timeout: 5000 })).toHaveTextContent(
+      second.sentences[2].text,
+    );
+    expect(screen.getByTestId('detail-document')).toHaveTextContent(`From “${second.name}”`);
+  });
+
+  it('opens the document a link names', async () => {
+    window.history.replaceState(null, '', `/?doc=${third.id}`);
+    await renderApp(third.sentences.length);
+    expect((screen.getByLabelText('Document') as HTMLSelectElement).value).toBe(third.id);
+    expect(screen.queryByTestId('document-notice')).toBeNull();
+  });
+
+  it('falls back to the first document with a notice when a link names an unknown one', async () => {
+    window.history.replaceState(null, '', '/?doc=no-such-statement');
+    await renderApp(first.sentences.length);
+    expect(screen.getByTestId('document-notice')).toHaveTextContent(
+      `This dataset has no document “no-such-statement”: showing the first one, “${first.name}”.`,
+    );
+  });
+
+  it('steps back to the previous document', async () => {
+    const container = await renderApp(first.sentences.length);
+    await choose(second.id);
+    await waitFor(() => expect(sentences(container)).toHaveLength(second.sentences.length));
+    const popped = new Promise((resolve) =>
+      window.addEventListener('popstate', resolve, { once: true }),
+    );
+    window.history.back();
+    await popped;
+    await waitFor(() => expect(sentences(container)).toEqual(first.sentences.map((s) => s.id)));
+    expect((screen.getByLabelText('Document') as HTMLSelectElement).value).toBe(first.id);
+  });
+});

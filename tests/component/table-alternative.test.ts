@@ -1,0 +1,159 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import DataTable from '../../src/lib/ui/DataTable.svelte';
+import TableAlternative from '../../src/lib/ui/TableAlternative.svelte';
+import type { TableSpec } from '../../src/lib/ui/table.ts';
+
+const spec: TableSpec = {
+  caption: 'Sentences that carry both themes',
+  columns: [
+    { label: '' },
+    { label: 'Control', title: 'Migration control', numeric: true },
+    { label: 'Return', title: 'Readmission & return', numeric: true },
+  ],
+  rowHeader: true,
+  rows: [
+    { key: 'control', cells: ['Migration control', { value: 4, tone: 'strong' }, 2] },
+    { key: 'readmission', cells: ['Readmission & return', 2, { value: 3, tone: 'strong' }] },
+  ],
+};
+
+const details = (container: HTMLElement) =>
+  container.querySelector<HTMLDetailsElement>('details.table-alternative')!;
+
+/** A loader that resolves when the test says so. */
+function deferredLoader() {
+  let resolve!: () => void;
+  const gate = new Promise<void>((r) => (resolve = r));
+  const load = vi.fn(async () => {
+    await gate;
+    return { default: DataTable };
+  });
+  return { load, resolve };
+}
+
+describe('TableAlternative', () => {
+  it('shows only its summary, and computes nothing, until it is opened', async () => {
+    const table = vi.fn(() => spec);
+    const { load } = deferredLoader();
+    const { container } = render(TableAlternative, { table, load });
+    expect(details(container).open).toBe(false);
+    expect(within(details(container)).getByText('Show as table').tagName).toBe('SUMMARY');
+    expect(container.querySelector('table, caption, th, td, [role="status"]')).toBeNull();
+    expect(screen.queryByText(/Loading/)).toBeNull();
+    expect(load).not.toHaveBeenCalled();
+    expect(table).not.toHaveBeenCalled();
+  });
+
+  it('loads the table when opened, saying so meanwhile', async () => {
+    const table = vi.fn(() => spec);
+    const { load, resolve } = deferredLoader();
+    const { container } = render(TableAlternative, { table, load });
+    await fireEvent.click(container.querySelector('summary')!);
+    expect(details(container).open).toBe(true);
+    expect(await screen.findByRole('status')).toHaveTextContent('Loading the table…');
+    expect(load).toHaveBeenCalledTimes(1);
+    resolve();
+    const shown = await screen.findByRole('table', { name: spec.caption });
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(
+      within(shown)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Migration control', 'Readmission & return']);
+    expect(table).toHaveBeenCalled();
+    // Closing and opening again loads nothing more.
+    await fireEvent.click(container.querySelector('summary')!);
+    await fireEvent.click(container.querySelector('summary')!);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('table')).toBeInTheDocument();
+  });
+
+  it('loads the real table component by default', async () => {
+    const { container } = render(TableAlternative, { table: spec });
+    await fireEvent.click(container.querySelector('summary')!);
+    expect(await screen.findByRole('table', { name: spec.caption })).toBeInTheDocument();
+  });
+
+  it('follows a spec that changes after it is shown', async () => {
+    const { container, rerender } = render(TableAlternative, { table: spec });
+    await fireEvent.click(container.querySelector('summary')!);
+    await screen.findByRole('table');
+    await rerender({ table: { ...spec, caption: 'Another caption' } });
+    expect(screen.getByRole('table', { name: 'Another caption' })).toBeInTheDocument();
+  });
+
+  it('says so when the table cannot be loaded, and tries again on the next opening', async () => {
+    const load = vi
+      .fn<() => Promise<{ default: typeof DataTable }>>()
+      .mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module'))
+      .mockResolvedValueOnce({ default: DataTable });
+    const { container } = render(TableAlternative, { table: spec, load });
+    const summary = container.querySelector('summary')!;
+    await fireEvent.click(summary);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The table could not be loaded');
+    expect(container.querySelector('table')).toBeNull();
+    await fireEvent.click(summary);
+    await fireEvent.click(summary);
+    expect(await screen.findByRole('table', { name: spec.caption })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('DataTable', () => {
+  it('draws the spec as an accessible table', () => {
+    const { container } = render(DataTable, { table: spec });
+    const table = screen.getByRole('table', { name: spec.caption });
+    expect(table.parentElement).toHaveClass('table-scroll');
+    // An empty corner cell, then abbreviated column headers with their full names.
+    const head = container.querySelector('thead tr')!;
+    expect(head.firstElementChild!.tagName).toBe('TD');
+    expect(head.firstElementChild).toBeEmptyDOMElement();
+    const columns = within(table).getAllByRole('columnheader');
+    expect(columns.map((th) => th.getAttribute('scope'))).toEqual(['col', 'col']);
+    expect(columns.map((th) => th.querySelector('abbr')!.title)).toEqual([
+      'Migration control',
+      'Readmission & return',
+    ]);
+    expect(columns.map((th) => th.textContent!.trim())).toEqual(['Control', 'Return']);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.dataset.row)).toEqual(['control', 'readmission']);
+    expect(rows.map((r) => r.querySelector('th')!.getAttribute('scope'))).toEqual(['row', 'row']);
+    const cells = within(rows[0]).getAllByRole('cell');
+    expect(cells.map((c) => c.textContent)).toEqual(['4', '2']);
+    expect(cells[0]).toHaveClass('numeric', 'strong');
+    expect(cells[1]).toHaveClass('numeric');
+    expect(cells[1]).not.toHaveClass('strong');
+  });
+
+  it('can hide its caption visually, leave out row headers and list items after the table', () => {
+    const { container } = render(DataTable, {
+      table: {
+        caption: 'Every attribution',
+        captionHidden: true,
+        columns: [{ label: 'Actor' }, { label: 'Sentence', numeric: true }],
+        rowHeader: false,
+        rows: [{ cells: ['Western states', { value: 0, tone: 'muted' }] }],
+        lists: [
+          { term: 'Control (2)', items: ['Sentence 1', 'Sentence 4'] },
+          { term: 'Process (0)', items: [], empty: 'absent' },
+        ],
+      },
+    });
+    const table = screen.getByRole('table', { name: 'Every attribution' });
+    expect(table.querySelector('caption')).toHaveClass('visually-hidden');
+    expect(within(table).queryByRole('rowheader')).toBeNull();
+    const cells = within(table).getAllByRole('cell');
+    expect(cells.map((c) => c.textContent)).toEqual(['Western states', '0']);
+    expect(cells[1]).toHaveClass('muted');
+    const terms = [...container.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(terms).toEqual(['Control (2)', 'Process (0)']);
+    const [first, second] = container.querySelectorAll('dd');
+    expect([...first.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Sentence 1',
+      'Sentence 4',
+    ]);
+    expect(second.textContent!.trim()).toBe('absent');
+  });
+});

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Dataset } from '../../src/lib/data/types.ts';
+import { chartsDrawn, e2eOutDir, useDashboard, watchProblems } from './browser.ts';
+import { corpusPath } from './build.ts';
+
+/** A generated corpus of ten statements, written next to this build only (build.ts). */
+const dashboard = useDashboard();
+let corpus: Dataset;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+beforeAll(() => {
+  corpus = JSON.parse(readFileSync(join(e2eOutDir, corpusPath('corpus-10')), 'utf8'));
+});
+
+beforeEach(async () => {
+  await context?.close();
+  context = await dashboard.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  problems = watchProblems(page);
+  // Violations of the Content-Security-Policy, reported by the page itself as well.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+});
+
+const open = (query: string) =>
+  page.goto(`${dashboard.url}?data=${corpusPath('corpus-10')}${query}`);
+const readerSentences = () =>
+  page
+    .locator('[data-testid="reader"] .sentence')
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.sentence!));
+const picker = () => page.getByLabel('Document');
+const docParam = () => new URL(page.url()).searchParams.get('doc');
+
+describe('a corpus of several statements in a real browser', () => {
+  it('opens a generated corpus from ?data= with a picker of every document', async () => {
+    const response = await open('');
+    expect(response?.headers()['content-security-policy']).toContain("connect-src 'self'");
+    await chartsDrawn(page);
+    const [first] = corpus.documents;
+    await expect.poll(readerSentences).toEqual(first.sentences.map((s) => s.id));
+    const options = await picker().locator('option').allTextContents();
+    expect(options).toEqual(['All documents (10)', ...corpus.documents.map((d) => d.name)]);
+    expect(await picker().inputValue()).toBe(first.id);
+    expect(problems).toEqual([]);
+  });
+
+  it('switches documents from the picker, keeps doc= in the URL, and reloads to it', async () => {
+    await open('');
+    await chartsDrawn(page);
+    const third = corpus.documents[2];
+    await picker().selectOption(third.id);
+    await expect.poll(docParam).toBe(third.id);
+    await expect.poll(readerSentences).toEqual(third.sentences.map((s) => s.id));
+    await expect.poll(() => page.locator('rect.mark').count()).toBe(third.counts.themeCodings);
+
+    // A selection keeps the document; a reload brings back both.
+    await page.locator(`[data-testid="reader"] [data-sentence="s4"]`).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sentence')).toBe('s4');
+    expect(docParam()).toBe(third.id);
+    await page.reload();
+    await chartsDrawn(page);
+    expect(await picker().inputValue()).toBe(third.id);
+    await expect.poll(readerSentences).toEqual(third.sentences.map((s) => s.id));
+    await expect(page.getByTestId('sentence-detail').textContent()).resolves.toContain(
+      third.sentences[3].text,
+    );
+
+    // Back steps through the selection first, then the document.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sentence')).toBeNull();
+    expect(docParam()).toBe(third.id);
+    await page.goBack();
+    await expect.poll(docParam).toBeNull();
+    await expect.poll(readerSentences).toEqual(corpus.documents[0].sentences.map((s) => s.id));
+    expect(problems).toEqual([]);
+  });
+
+  it('shows all documents at once, one heading each, and reloads to them', async () => {
+    await open('');
+    await chartsDrawn(page);
+    await picker().selectOption('all');
+    await expect.poll(docParam).toBe('all');
+    const total = corpus.documents.reduce((n, d) => n + d.sentences.length, 0);
+    await expect.poll(async () => (await readerSentences()).length).toBe(total);
+    await page.reload();
+    await chartsDrawn(page);
+    expect(await picker().inputValue()).toBe('all');
+    await expect.poll(async () => (await readerSentences()).length).toBe(total);
+    const headings = await page
+      .locator('[data-testid="reader"] h3[data-document]')
+      .allTextContents();
+    expect(headings).toEqual(corpus.documents.map((d) => d.name));
+    const codings = corpus.documents.reduce((n, d) => n + d.counts.themeCodings, 0);
+    await expect.poll(() => page.locator('rect.mark').count()).toBe(codings);
+    expect(problems).toEqual([]);
+  });
+
+  it('changes the document from the keyboard', async () => {
+    await open('');
+    await chartsDrawn(page);
+    await picker().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(docParam).toBe(corpus.documents[1].id);
+    await expect.poll(readerSentences).toEqual(corpus.documents[1].sentences.map((s) => s.id));
+    expect(problems).toEqual([]);
+  });
+
+  it('names an unknown document and shows the first instead', async () => {
+    await open('&doc=no-such-statement');
+    await chartsDrawn(page);
+    await expect(page.getByTestId('document-notice').textContent()).resolves.toContain(
+      'This dataset has no document “no-such-statement”',
+    );
+    await expect.poll(readerSentences).toEqual(corpus.documents[0].sentences.map((s) => s.id));
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses a data= that is not a file on this site, and fetches nothing for it', async () => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${dashboard.url}?data=${encodeURIComponent('//example.org/x.json')}`);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'is not a dataset file on this site',
+    );
+    expect(requests.filter((url) => !url.startsWith(dashboard.url))).toEqual([]);
+    expect(requests.some((url) => new URL(url).pathname.endsWith('/x.json'))).toBe(false);
+    expect(problems).toEqual([]);
+  });
+});

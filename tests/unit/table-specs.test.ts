@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { attributionLayout, attributionTable } from '../../src/lib/charts/attribution/layout.ts';
+import { matrixLayout, matrixTable, shortLabel } from '../../src/lib/charts/cooccurrence/layout.ts';
+import {
+  formatValue,
+  themeOverviewLayout,
+  themeOverviewTable,
+} from '../../src/lib/charts/theme-overview/options.ts';
+import { timelineLayout, timelineTable } from '../../src/lib/charts/timeline/layout.ts';
+import { label } from '../../src/lib/data/queries.ts';
+import type { TableCell, TableSpec } from '../../src/lib/ui/table.ts';
+import { codebook, doc } from '../helpers/dataset.ts';
+
+const value = (cell: TableCell) => (typeof cell === 'object' ? cell.value : cell);
+const values = (spec: TableSpec) => spec.rows.map((r) => r.cells.map(value));
+
+/** Every row has one cell per column. */
+function expectRectangular(spec: TableSpec) {
+  for (const row of spec.rows) expect(row.cells).toHaveLength(spec.columns.length);
+}
+
+describe('themeOverviewTable', () => {
+  for (const measure of ['sentences', 'words'] as const) {
+    it(`lists the chart's rows, then the absent themes at 0 (bars by ${measure})`, () => {
+      const layout = themeOverviewLayout({
+        doc,
+        codebook,
+        measure,
+        highlightThemes: [],
+        width: 640,
+      });
+      const spec = themeOverviewTable(layout, codebook);
+      expect(spec.caption).toBe('Sentences and words per theme, by modality (sentences)');
+      expect(spec.rowHeader).toBe(true);
+      expect(spec.columns.map((c) => c.label)).toEqual([
+        'Theme',
+        'Sentences',
+        'Words',
+        'Share of words',
+        ...codebook.modalities.map((m) => m.label),
+      ]);
+      expect(spec.columns.slice(1).every((c) => c.numeric)).toBe(true);
+      expectRectangular(spec);
+      expect(spec.rows.map((r) => r.key)).toEqual([
+        ...layout.rows.map((r) => r.theme),
+        ...layout.absent.map((a) => a.theme),
+      ]);
+      expect(spec.rows).toHaveLength(codebook.themes.length);
+
+      layout.rows.forEach((row, i) => {
+        const modalities = codebook.modalities.map(
+          (m) => row.segments.find((s) => s.modality === m.id)?.sentences ?? 0,
+        );
+        expect(values(spec)[i]).toEqual([
+          row.label,
+          row.sentences,
+          row.words,
+          formatValue('words', row.share),
+          ...modalities,
+        ]);
+        // The same numbers as the dataset's aggregates.
+        const total = doc.aggregates.themeTotals.find((t) => t.theme === row.theme)!;
+        expect([row.sentences, row.words]).toEqual([total.sentences, total.words]);
+        codebook.modalities.forEach((m, k) => {
+          const agg = doc.aggregates.modalityByTheme.find(
+            (x) => x.theme === row.theme && x.modality === m.id,
+          );
+          expect(modalities[k]).toBe(agg?.sentences ?? 0);
+        });
+      });
+      for (const [i, absent] of layout.absent.entries()) {
+        expect(values(spec)[layout.rows.length + i]).toEqual([
+          absent.label,
+          0,
+          0,
+          '0%',
+          ...codebook.modalities.map(() => 0),
+        ]);
+      }
+    });
+  }
+});
+
+describe('timelineTable', () => {
+  const layout = timelineLayout(doc, codebook, 640);
+  const spec = timelineTable(doc, codebook, layout);
+
+  it('has a column per paragraph, abbreviated, and a total', () => {
+    expect(spec.caption).toBe('Coded sentences per theme and paragraph');
+    expect(spec.rowHeader).toBe(true);
+    expect(spec.columns[0]).toEqual({ label: 'Theme' });
+    expect(spec.columns.slice(1, -1)).toEqual(
+      doc.paragraphs.map((p) => ({
+        label: `¶${p.number}`,
+        title: `Paragraph ${p.number}`,
+        numeric: true,
+      })),
+    );
+    expect(spec.columns.at(-1)).toEqual({ label: 'All', numeric: true });
+    expectRectangular(spec);
+  });
+
+  it('counts the coded sentences per theme and paragraph, zeros muted', () => {
+    expect(spec.rows.map((r) => r.key)).toEqual(codebook.themes.map((t) => t.id));
+    codebook.themes.forEach((t, i) => {
+      const row = spec.rows[i];
+      expect(row.cells[0]).toBe(t.label);
+      doc.paragraphs.forEach((p, k) => {
+        const n =
+          doc.aggregates.themesByParagraph.find((a) => a.theme === t.id && a.paragraph === p.id)
+            ?.sentences ?? 0;
+        const cell = row.cells[k + 1];
+        expect(value(cell)).toBe(n);
+        expect(typeof cell === 'object' && cell.tone === 'muted').toBe(n === 0);
+      });
+      const marks = layout.marks.filter((m) => m.theme === t.id).length;
+      expect(row.cells.at(-1)).toBe(marks);
+      expect(marks).toBe(layout.rows.find((r) => r.theme === t.id)!.marks);
+    });
+  });
+
+  it('lists every coded sentence under its theme', () => {
+    expect(spec.lists).toHaveLength(codebook.themes.length);
+    expect(spec.lists!.flatMap((l) => l.items)).toHaveLength(doc.counts.themeCodings);
+    spec.lists!.forEach((list, i) => {
+      const theme = codebook.themes[i];
+      const marks = layout.marks.filter((m) => m.theme === theme.id);
+      expect(list.term).toBe(`${theme.label} (${marks.length})`);
+      expect(list.empty).toBe('absent');
+      marks.forEach((m, k) => {
+        expect(list.items[k]).toMatch(
+          new RegExp(
+            `^Sentence ${m.order} \\(¶${m.paragraph}(, item \\d+)?, ` +
+              `${label(codebook, 'modalities', m.modality).toLowerCase()}\\): `,
+          ),
+        );
+      });
+    });
+  });
+});
+
+describe('attributionTable', () => {
+  const layout = attributionLayout(doc, codebook, 640, 'light');
+  const spec = attributionTable(doc, codebook, layout);
+
+  it('has one row per attribution, in the dataset order', () => {
+    expect(spec.caption).toBe('Every attribution in the statement');
+    expect(spec.captionHidden).toBe(true);
+    expect(spec.rowHeader).toBe(false);
+    expect(spec.columns.map((c) => c.label)).toEqual([
+      'Actor',
+      'Relation',
+      'Target',
+      'Quote',
+      'Sentence',
+    ]);
+    expect(spec.columns.map((c) => c.numeric ?? false)).toEqual([false, false, false, false, true]);
+    expectRectangular(spec);
+    expect(spec.rows.map((r) => r.key)).toEqual(doc.attributions.map((a) => a.id));
+  });
+
+  it('names the actor as the chart does, and the sentence by its number', () => {
+    doc.attributions.forEach((a, i) => {
+      const actor = layout.actors.find((x) => x.id === a.actor)!;
+      const sentence = doc.sentences.find((s) => s.id === a.sentence)!;
+      expect(spec.rows[i].cells).toEqual([
+        actor.label,
+        label(codebook, 'relations', a.relation),
+        a.target,
+        `“${a.quote}”`,
+        sentence.order,
+      ]);
+    });
+  });
+});
+
+describe('matrixTable', () => {
+  for (const width of [254, 640]) {
+    it(`holds the matrix's counts, the diagonal in bold (${width} px)`, () => {
+      const layout = matrixLayout({ doc, codebook, scheme: 'light', width });
+      const spec = matrixTable(layout);
+      const n = layout.themes.length;
+      expect(spec.caption).toBe(
+        "Sentences that carry both themes (diagonal: the theme's own sentences)",
+      );
+      expect(spec.rowHeader).toBe(true);
+      // An empty corner, then every theme abbreviated with its full name as the title.
+      expect(spec.columns[0]).toEqual({ label: '' });
+      expect(spec.columns.slice(1)).toEqual(
+        layout.themes.map((t) => ({
+          label: shortLabel(t.theme, t.label),
+          title: t.label,
+          numeric: true,
+        })),
+      );
+      expectRectangular(spec);
+      expect(spec.rows).toHaveLength(n);
+      layout.themes.forEach((t, i) => {
+        const row = spec.rows[i];
+        expect(row.key).toBe(t.theme);
+        expect(row.cells[0]).toBe(t.label);
+        for (let j = 0; j < n; j++) {
+          const cell = row.cells[j + 1];
+          const c = layout.cells[i * n + j];
+          expect(value(cell)).toBe(c.count);
+          expect(typeof cell === 'object' && cell.tone === 'strong').toBe(i === j);
+        }
+      });
+      // The diagonal is the theme's own sentences.
+      layout.themes.forEach((t, i) => {
+        const total = doc.aggregates.themeTotals.find((x) => x.theme === t.theme)!.sentences;
+        expect(value(spec.rows[i].cells[i + 1])).toBe(total);
+      });
+    });
+  }
+});
