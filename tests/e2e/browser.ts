@@ -4,7 +4,10 @@ import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwrig
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 
-export const e2eOutDir = fileURLToPath(new URL('../../node_modules/.e2e-dist', import.meta.url));
+/** Where the browser tests build the app; `E2E_OUT_DIR` gives another folder (two runs at once). */
+export const e2eOutDir =
+  process.env.E2E_OUT_DIR ??
+  fileURLToPath(new URL('../../node_modules/.e2e-dist', import.meta.url));
 
 /** Chromium: CHROME_PATH first, then Debian's package. */
 export function chromePath(): string {
