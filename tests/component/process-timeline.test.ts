@@ -1,46 +1,17 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { ChartProps } from '../../src/lib/charts/types.ts';
+import { describe, expect, it } from 'vitest';
 import ProcessTimeline from '../../src/lib/charts/process/ProcessTimeline.svelte';
 import {
   MARK_CONTRAST,
   TEXT_CONTRAST,
   contrastRatio,
   palettes,
-  type Scheme,
 } from '../../src/lib/charts/palette.ts';
-import { emptySelection, selectedSentences, type Selection } from '../../src/lib/data/queries.ts';
-import type { ContextLoad } from '../../src/lib/context/types.ts';
-import { codebook, doc } from '../helpers/dataset.ts';
-import { contextLoad, gcmContext as context } from '../helpers/context.ts';
+import { emptySelection } from '../../src/lib/data/queries.ts';
+import { gcmContext as context, openContextTables, useContextView } from '../helpers/context.ts';
 
-let onselect: Mock<ChartProps['onselect']>;
-let onhover: Mock<ChartProps['onhover']>;
-let ondrawn: Mock<() => void>;
-
-beforeEach(() => {
-  onselect = vi.fn<ChartProps['onselect']>();
-  onhover = vi.fn<ChartProps['onhover']>();
-  ondrawn = vi.fn<() => void>();
-});
-
-function props(
-  selection: Selection = { ...emptySelection },
-  scheme: Scheme = 'light',
-  load: ContextLoad | null | undefined = contextLoad,
-) {
-  return {
-    doc,
-    codebook,
-    scheme,
-    selection,
-    highlight: selectedSentences(doc, selection),
-    onselect,
-    onhover,
-    ondrawn,
-    context: load,
-  };
-}
+const view = useContextView();
+const { props } = view;
 
 const marks = (container: HTMLElement, selector = '') => [
   ...container.querySelectorAll<SVGGElement>(`g.mark${selector}`),
@@ -75,7 +46,7 @@ describe('ProcessTimeline', () => {
     expect(
       screen.getByRole('button', { name: /^17–20 May 2022, review: .*Review Forum/ }),
     ).toBeInTheDocument();
-    expect(ondrawn).toHaveBeenCalledTimes(1);
+    expect(view.ondrawn).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('process-summary')).toHaveTextContent(
       '24 events from 19 Sep 2016 to 20 May 2022, each with its source. The statement cites 19 Sep 2016 (sentences 1 and 9), linked to the event of that date. When it was submitted is not verified.',
     );
@@ -111,7 +82,7 @@ describe('ProcessTimeline', () => {
     expect(container.querySelectorAll('[data-connector]')).toHaveLength(2);
   });
 
-  it('shows when the statement was submitted as a band marked not verified, never as a date', () => {
+  it('shows when the statement was submitted as a band marked not verified, never as a date', async () => {
     const { container } = render(ProcessTimeline, { props: props() });
     const band = container.querySelector<SVGGElement>('[data-window="unverified"]')!;
     expect(band.getAttribute('aria-label')).toMatch(/^Submitted: date not verified\./);
@@ -123,7 +94,8 @@ describe('ProcessTimeline', () => {
     const days = /\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b/;
     expect(band.getAttribute('aria-label')).toContain('(Apr 2017 – Jan 2018)');
     expect(band.getAttribute('aria-label')).not.toMatch(days);
-    expect(screen.getByTestId('process-caveat')).toHaveTextContent(
+    const { details } = await openContextTables(container);
+    expect(details.querySelector('p.note')).toHaveTextContent(
       /Submitted: date not verified\..*Not verified \(do not present as fact\): the date and venue at which the Russian position statement was submitted/,
     );
   });
@@ -140,7 +112,7 @@ describe('ProcessTimeline', () => {
     expect(link).toHaveAttribute('href', context.events[usWithdrawal].sources[0]);
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');
     // An event the statement does not cite previews no sentence.
-    expect(onhover).toHaveBeenLastCalledWith(null);
+    expect(view.onhover).toHaveBeenLastCalledWith(null);
     await fireEvent.mouseLeave(withdrawal);
     await fireEvent.focus(byKey(container, `event:${newYorkDeclaration}`));
     expect(detail).toHaveTextContent('19 Sep 2016, milestone, A/RES/71/1');
@@ -148,7 +120,7 @@ describe('ProcessTimeline', () => {
       'href',
       'https://press.un.org/en/2016/ga11820.doc.htm',
     );
-    expect(onhover).toHaveBeenLastCalledWith({ sentence: 's1' });
+    expect(view.onhover).toHaveBeenLastCalledWith({ sentence: 's1' });
   });
 
   it('is one tab stop; arrows move between marks and rows, Enter selects, Escape clears', async () => {
@@ -166,7 +138,7 @@ describe('ProcessTimeline', () => {
     expect(document.activeElement).toHaveAttribute('data-key', `event:${newYorkDeclaration}`);
     // An event the statement cites pins the first sentence that cites it.
     await fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
-    expect(onselect).toHaveBeenLastCalledWith({ sentence: 's1' });
+    expect(view.onselect).toHaveBeenLastCalledWith({ sentence: 's1' });
     // Down to the statement's row: its dated references.
     for (let i = 0; i < 6; i++)
       await fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
@@ -176,12 +148,12 @@ describe('ProcessTimeline', () => {
     await fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
     expect(document.activeElement).toHaveAttribute('data-reference', 's9');
     await fireEvent.keyDown(document.activeElement!, { key: ' ' });
-    expect(onselect).toHaveBeenLastCalledWith({ sentence: 's9' });
+    expect(view.onselect).toHaveBeenLastCalledWith({ sentence: 's9' });
     // A mark that pins no sentence is picked here: pressed, its detail kept, Escape clears it.
     await fireEvent.keyDown(document.activeElement!, { key: 'End' });
     expect(document.activeElement).toHaveAttribute('data-window', 'unverified');
     await fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
-    expect(onselect).toHaveBeenCalledTimes(2);
+    expect(view.onselect).toHaveBeenCalledTimes(2);
     expect(document.activeElement).toHaveAttribute('aria-pressed', 'true');
     await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(document.activeElement).toHaveAttribute('aria-pressed', 'false');
@@ -231,7 +203,7 @@ describe('ProcessTimeline', () => {
     },
   );
 
-  it('is a standalone SVG with a title and a description, and offers a table with every source', () => {
+  it('is a standalone SVG with a title and a description, and offers a table with every source', async () => {
     const { container } = render(ProcessTimeline, { props: props() });
     const svg = container.querySelector('[data-testid="process-timeline"] > svg')!;
     expect(svg).toHaveAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -246,22 +218,27 @@ describe('ProcessTimeline', () => {
         /currentColor|var\(/,
       );
     }
-    const table = screen.getAllByRole('table', { hidden: true })[0];
-    const rows = within(table).getAllByRole('row', { hidden: true }).slice(1);
+    const [table, phases] = (await openContextTables(container)).tables;
+    expect(table).toHaveAccessibleName('Events of the GCM process, each with its source');
+    const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(context.events.length);
     rows.forEach((row, i) => {
       const hrefs = within(row)
-        .getAllByRole('link', { hidden: true })
+        .getAllByRole('link')
         .map((a) => a.getAttribute('href'));
       expect(hrefs).toEqual(context.events[i].sources);
     });
+    expect(phases).toHaveAccessibleName('Phases, as the event that set them names them');
+    expect(within(phases).getAllByRole('row').slice(1)[0]).toHaveTextContent(
+      /^Consultations.*Apr–Nov 2017.*A\/RES\/71\/280, 6 Apr 2017.*press\.un\.org$/,
+    );
     expect(within(rows[newYorkDeclaration]).getByText('sentences 1 and 9')).toBeInTheDocument();
   });
 
   it('waits while the context loads, and says so when it could not be used', () => {
     const loading = render(ProcessTimeline, { props: props(undefined, 'light', null) });
     expect(loading.container).toHaveTextContent('Loading the GCM context…');
-    expect(ondrawn).not.toHaveBeenCalled();
+    expect(view.ondrawn).not.toHaveBeenCalled();
     loading.unmount();
     render(ProcessTimeline, {
       props: props(undefined, 'light', { ok: false, error: 'The GCM context is missing.' }),
@@ -269,7 +246,7 @@ describe('ProcessTimeline', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(
       'This chart cannot be drawn: the GCM context could not be used. The GCM context is missing.',
     );
-    expect(ondrawn).toHaveBeenCalledTimes(1);
+    expect(view.ondrawn).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('button', { name: /Download SVG/ })).toBeNull();
   });
 });

@@ -156,4 +156,86 @@ describe('DataTable', () => {
     ]);
     expect(second.textContent!.trim()).toBe('absent');
   });
+
+  it('links only to web addresses, and shows any other link as its text', () => {
+    const link = (href: string, text = href) => ({ href, text });
+    render(DataTable, {
+      table: {
+        caption: 'Sources',
+        columns: [{ label: 'Event' }, { label: 'Source', wide: true }],
+        rowHeader: true,
+        rows: [
+          { key: 'web', cells: ['Adoption', link('https://www.un.org/en/migration', 'un.org')] },
+          { key: 'plain', cells: ['Vote', link('http://press.un.org/a', 'press.un.org')] },
+          { key: 'script', cells: ['Script', link('javascript:alert(1)', 'un.org')] },
+          { key: 'hidden', cells: ['Hidden', link(' JavaScript:alert(2)')] },
+          { key: 'data', cells: ['Data', link('data:text/html,<b>x</b>')] },
+          { key: 'named', cells: ['Named', link('A/RES/73/195, annex, para 16')] },
+          {
+            key: 'several',
+            cells: [
+              'Several',
+              [link('https://a.example/x', 'a.example'), link('vbscript:x', 'b'), link('/c', 'c')],
+            ],
+          },
+        ],
+      },
+    });
+    const table = screen.getByRole('table', { name: 'Sources' });
+    const cell = (key: string) => table.querySelector<HTMLElement>(`tr[data-row="${key}"] td`)!;
+    const web = within(cell('web')).getByRole('link', { name: 'un.org' });
+    expect(web).toHaveAttribute('href', 'https://www.un.org/en/migration');
+    expect(web).toHaveAttribute('target', '_blank');
+    expect(web).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(cell('web')).toHaveClass('wide');
+    expect(within(cell('plain')).getByRole('link', { name: 'press.un.org' })).toHaveAttribute(
+      'href',
+      'http://press.un.org/a',
+    );
+    // Anything else is its text, never a link.
+    for (const [key, text] of [
+      ['script', 'un.org'],
+      ['hidden', ' JavaScript:alert(2)'],
+      ['data', 'data:text/html,<b>x</b>'],
+      ['named', 'A/RES/73/195, annex, para 16'],
+    ]) {
+      expect(cell(key).textContent).toBe(text);
+      expect(cell(key).children).toHaveLength(0);
+    }
+    expect(cell('several').textContent).toBe('a.example, b, c');
+    expect(
+      within(cell('several'))
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['https://a.example/x']);
+    expect(table.querySelectorAll('a')).toHaveLength(3);
+    expect(table.querySelector('a[href^="javascript"], a[href^="data"], b')).toBeNull();
+  });
+
+  it('draws further tables and a closing note after the first', () => {
+    const { container } = render(DataTable, {
+      table: {
+        ...spec,
+        more: [
+          {
+            caption: 'Phases',
+            columns: [{ label: 'Phase' }, { label: 'Months' }],
+            rowHeader: true,
+            rows: [{ key: 'consultations', cells: ['Consultations', 'Apr–Nov 2017'] }],
+          },
+        ],
+        note: { lead: 'Submitted: date not verified.', text: 'Not a date.' },
+      },
+    });
+    const tables = screen.getAllByRole('table');
+    expect(tables.map((t) => t.querySelector('caption')!.textContent)).toEqual([
+      spec.caption,
+      'Phases',
+    ]);
+    expect(screen.getByRole('region', { name: 'Phases' })).toContainElement(tables[1]);
+    const note = container.querySelector('p.note')!;
+    expect(note.previousElementSibling).toHaveClass('table-scroll');
+    expect(note.querySelector('strong')).toHaveTextContent('Submitted: date not verified.');
+    expect(note).toHaveTextContent('Submitted: date not verified. Not a date.');
+  });
 });

@@ -9,9 +9,16 @@ import {
 import { timelineLayout, timelineTable } from '../../src/lib/charts/timeline/layout.ts';
 import { label } from '../../src/lib/data/queries.ts';
 import type { TableCell, TableSpec } from '../../src/lib/ui/table.ts';
+import { outcomeLayout, outcomeTable } from '../../src/lib/charts/outcomes/layout.ts';
+import { processLayout, processTable } from '../../src/lib/charts/process/layout.ts';
+import { sourceLinks } from '../../src/lib/charts/sources.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
+import { gcmContext, outcomeMap } from '../helpers/context.ts';
 
-const value = (cell: TableCell) => (typeof cell === 'object' ? cell.value : cell);
+const value = (cell: TableCell) =>
+  typeof cell === 'object' && 'value' in cell ? cell.value : cell;
+const tone = (cell: TableCell) =>
+  typeof cell === 'object' && 'tone' in cell ? cell.tone : undefined;
 const values = (spec: TableSpec) => spec.rows.map((r) => r.cells.map(value));
 
 /** Every row has one cell per column. */
@@ -111,7 +118,7 @@ describe('timelineTable', () => {
             ?.sentences ?? 0;
         const cell = row.cells[k + 1];
         expect(value(cell)).toBe(n);
-        expect(typeof cell === 'object' && cell.tone === 'muted').toBe(n === 0);
+        expect(tone(cell) === 'muted').toBe(n === 0);
       });
       const marks = layout.marks.filter((m) => m.theme === t.id).length;
       expect(row.cells.at(-1)).toBe(marks);
@@ -203,7 +210,7 @@ describe('matrixTable', () => {
           const cell = row.cells[j + 1];
           const c = layout.cells[i * n + j];
           expect(value(cell)).toBe(c.count);
-          expect(typeof cell === 'object' && cell.tone === 'strong').toBe(i === j);
+          expect(tone(cell) === 'strong').toBe(i === j);
         }
       });
       // The diagonal is the theme's own sentences.
@@ -213,4 +220,52 @@ describe('matrixTable', () => {
       });
     });
   }
+});
+
+describe('the GCM context views as tables', () => {
+  it('names a web source by its host and any other source as written', () => {
+    expect(
+      sourceLinks([
+        'https://www.un.org/en/migration2022/about-the-forum',
+        'https://press.un.org/en/2016/ga11820.doc.htm',
+        'A/RES/73/195, annex, para 16',
+        'javascript:alert(1)',
+      ]),
+    ).toEqual([
+      { href: 'https://www.un.org/en/migration2022/about-the-forum', text: 'un.org' },
+      { href: 'https://press.un.org/en/2016/ga11820.doc.htm', text: 'press.un.org' },
+      { href: 'A/RES/73/195, annex, para 16', text: 'A/RES/73/195, annex, para 16' },
+      { href: 'javascript:alert(1)', text: 'javascript:alert(1)' },
+    ]);
+  });
+
+  it('lists every event with its sources, then the phases, then what is not verified', () => {
+    const layout = processLayout(doc, gcmContext, 800);
+    const spec = processTable(doc, gcmContext, layout);
+    expectRectangular(spec);
+    expect(spec.rows.map((r) => r.key)).toEqual(gcmContext.events.map((_, i) => String(i)));
+    spec.rows.forEach((row, i) => {
+      expect(row.cells[4]).toEqual(sourceLinks(gcmContext.events[i].sources));
+    });
+    const [phases] = spec.more!;
+    expectRectangular(phases);
+    expect(phases.rows.map((r) => r.cells[0])).toEqual(layout.phases.map((p) => p.phase.name));
+    expect(spec.note!.lead).toBe('Submitted: date not verified.');
+    expect(spec.note!.text).toMatch(/^The dashed band marks the .* phases, .*Not verified/);
+  });
+
+  it('lists every demand and rejection with its verdict and sources, then the columns', () => {
+    const layout = outcomeLayout(doc, gcmContext, outcomeMap, 800);
+    const spec = outcomeTable(doc, gcmContext, layout);
+    expectRectangular(spec);
+    expect(spec.rows).toHaveLength(outcomeMap.entries.length);
+    for (const row of spec.rows) {
+      const entry = outcomeMap.entries.find((e) => e.sentence === row.key)!;
+      expect(row.cells[4]).toBe(entry.rationale);
+      expect(row.cells[5]).toEqual(sourceLinks(entry.sources));
+    }
+    const [columns] = spec.more!;
+    expectRectangular(columns);
+    expect(columns.rows.length).toBe(layout.columns.filter((c) => c.group !== 'none').length);
+  });
 });

@@ -10,10 +10,25 @@ export interface TableColumn {
   title?: string;
   /** Numbers: aligned right, in tabular figures. */
   numeric?: boolean;
+  /** Long text (a sentence, a rationale): kept wide enough to read, wrapped anywhere. */
+  wide?: boolean;
 }
 
-/** A cell's value, or its value with an emphasis (a matrix's diagonal, a table's zeros). */
-export type TableCell = string | number | { value: string | number; tone: 'strong' | 'muted' };
+/**
+ * A link to a source, opened in a new window. Only an `http:` or `https:` address is drawn as a
+ * link; any other `href` shows `text` as plain text.
+ */
+export interface TableLink {
+  href: string;
+  text: string;
+}
+
+/**
+ * A cell's value, its value with an emphasis (a matrix's diagonal, a table's zeros), a link, or
+ * several links (separated by commas).
+ */
+export type TableCell =
+  string | number | { value: string | number; tone: 'strong' | 'muted' } | TableLink | TableLink[];
 
 export interface TableRow {
   /** One per column. */
@@ -38,4 +53,8 @@ export interface TableSpec {
   rowHeader: boolean;
   rows: TableRow[];
   lists?: TableList[];
+  /** Further tables, drawn after this one (and its lists) behind the same "Show as table". */
+  more?: TableSpec[];
+  /** A closing paragraph after every table: `lead` in bold, then `text`. */
+  note?: { lead: string; text: string };
 }

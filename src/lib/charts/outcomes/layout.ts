@@ -19,6 +19,8 @@ import {
 import { fade, type Palette } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
 import { estimateWidth } from '../process/layout.ts';
+import { sourceLinks } from '../sources.ts';
+import type { TableSpec } from '../../ui/table.ts';
 
 /**
  * Geometry of the outcome map: one row per demand or rejection of the statement (reading
@@ -427,4 +429,61 @@ export function outcomeSummary(
     `${verdictSummary(map, doc)} One row per demand or rejection, one column per GCM objective ` +
     `or provision that answers any of them; most often cited: ${busiest || 'none'}.`
   );
+}
+
+/**
+ * The "Show as table" alternative: each demand and rejection in reading order, what answers it,
+ * the verdict, its rationale and sources; then each objective and provision with the demands
+ * and rejections it answers.
+ */
+export function outcomeTable(
+  doc: StatementDocument,
+  context: GcmContext,
+  layout: Pick<OutcomeMapLayout, 'rows' | 'columns'>,
+): TableSpec {
+  const sentences = new Map(doc.sentences.map((s) => [s.id, s]));
+  return {
+    caption: 'Each demand and rejection, what answers it in the compact, and the verdict',
+    columns: [
+      { label: 'Sentence' },
+      { label: 'Demand or rejection', wide: true },
+      { label: 'Answered by' },
+      { label: 'Verdict' },
+      { label: 'Rationale', wide: true },
+      { label: 'Sources', wide: true },
+    ],
+    rowHeader: true,
+    rows: layout.rows.map(({ entry, order, modality }) => ({
+      key: entry.sentence,
+      cells: [
+        `${order} (${modality})`,
+        sentences.get(entry.sentence)?.text ?? '',
+        targetsInWords(entry, context),
+        VERDICT_LABELS[entry.verdict],
+        entry.rationale,
+        sourceLinks(entry.sources),
+      ],
+    })),
+    more: [
+      {
+        caption: 'Objectives and provisions that answer them',
+        columns: [
+          { label: 'Column' },
+          { label: 'Title', wide: true },
+          { label: 'Demands and rejections' },
+        ],
+        rowHeader: true,
+        rows: layout.columns
+          .filter((c) => c.key !== NONE)
+          .map((c) => ({
+            key: c.key,
+            cells: [
+              c.name,
+              c.title,
+              c.entries.map((e) => sentences.get(e.sentence)?.order).join(', '),
+            ],
+          })),
+      },
+    ],
+  };
 }

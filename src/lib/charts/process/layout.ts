@@ -7,6 +7,7 @@ import {
   formatDay,
   formatMonths,
   formatSpan,
+  notVerified,
   processPhases,
   submissionWindow,
   type Phase,
@@ -19,6 +20,8 @@ import {
 } from '../../context/types.ts';
 import { fade, type Palette } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
+import { sourceLinks } from '../sources.ts';
+import type { TableSpec } from '../../ui/table.ts';
 
 /**
  * Geometry of the process timeline: the GCM process from the New York Declaration to the first
@@ -676,4 +679,71 @@ export function processSummary(
     (phases.length ? `; phases: ${phases.join(', ')}` : '') +
     `. ${cited}${window}`
   );
+}
+
+/**
+ * The "Show as table" alternative: every event in the context's order, with its kind, the
+ * sentences that cite it and its sources; then the phases with the event that set them; then
+ * what is not verified about when the statement was submitted.
+ */
+export function processTable(
+  doc: StatementDocument,
+  context: GcmContext,
+  layout: Pick<ProcessLayout, 'events' | 'phases' | 'window'>,
+): TableSpec {
+  const orders = new Map(doc.sentences.map((s) => [s.id, s.order]));
+  const band = layout.window
+    ? `The dashed band marks the ${layout.window.phases.map((p) => p.name.toLowerCase()).join(' and ')} ` +
+      `phases, when States' inputs were gathered; it is not a date.`
+    : '';
+  return {
+    caption: 'Events of the GCM process, each with its source',
+    columns: [
+      { label: 'Date' },
+      { label: 'Kind' },
+      { label: 'Event', wide: true },
+      { label: 'Cited by the statement' },
+      { label: 'Sources', wide: true },
+    ],
+    rowHeader: true,
+    rows: [...layout.events]
+      .sort((a, b) => a.index - b.index)
+      .map((m) => ({
+        key: String(m.index),
+        cells: [
+          formatSpan(m.event.start, m.event.end),
+          KIND_LABELS[m.event.kind],
+          `${m.event.label}${m.event.document ? ` (${m.event.document})` : ''}`,
+          m.sentences.length ? sentenceList(m.sentences.map((s) => orders.get(s) ?? 0)) : '—',
+          sourceLinks(m.event.sources),
+        ],
+      })),
+    more: layout.phases.length
+      ? [
+          {
+            caption: 'Phases, as the event that set them names them',
+            columns: [
+              { label: 'Phase' },
+              { label: 'Months' },
+              { label: 'Set by', wide: true },
+              { label: 'Source', wide: true },
+            ],
+            rowHeader: true,
+            rows: layout.phases.map(({ key, phase }) => ({
+              key,
+              cells: [
+                phase.name,
+                formatMonths(phase.start, phase.end),
+                `${phase.event.document ?? phase.event.label}, ${formatDay(phase.event.start)}`,
+                sourceLinks(phase.event.sources),
+              ],
+            })),
+          },
+        ]
+      : [],
+    note: {
+      lead: 'Submitted: date not verified.',
+      text: [band, notVerified(context) ?? ''].filter(Boolean).join(' '),
+    },
+  };
 }
