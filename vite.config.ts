@@ -20,6 +20,8 @@ export default defineConfig({
         '@observablehq/plot/src/marks/tip.js',
         '@observablehq/plot/src/legends/ramp.js',
         '@observablehq/plot/src/legends/swatches.js',
+        // The theme overview's scales are linear, band and identity: never diverging.
+        '@observablehq/plot/src/scales/diverging.js',
       ],
       // Plot builds its y-reflection with geoTransform as it loads.
       { 'd3-geo': ['geoTransform'] },
@@ -57,6 +59,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/component/**/*.test.ts'],
           setupFiles: ['tests/component/setup.ts'],
+          // The whole app renders in some of them, loading each view's code on its own.
+          testTimeout: 20_000,
         },
       },
       {

@@ -2,8 +2,9 @@
  * npm run bench: builds the app, serves it on 127.0.0.1, drives Chromium and prints the
  * figures the budgets speak of; writes them to bench/results.json as well.
  */
-import { writeFileSync } from 'node:fs';
-import { chartsDrawn, launchBrowser, startServer } from '../tests/e2e/browser.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chartsDrawn, e2eOutDir, launchBrowser, startServer } from '../tests/e2e/browser.ts';
 import { firstLoadBytes, kb, type Bytes } from '../tests/e2e/bytes.ts';
 import { EMBED_NAMES } from '../src/lib/embed/mode.ts';
 import buildForBrowser, { CORPUS_SEED, corpusPath } from '../tests/e2e/build.ts';
@@ -121,8 +122,10 @@ const byteRow = (b: Bytes) => ({
   code: b.js.gzip + b.css.gzip,
 });
 
-/** The budgets for a corpus of 100 statements (reported, not asserted). */
-const BUDGET = { selectionP95: 50, chartsDrawn: 1000 };
+/** The time budgets (reported, not asserted): the statement's selection update, and a corpus of
+ * 100 statements' selection update and charts drawn. */
+const BUDGET = { statementSelectionP95: 8, selectionP95: 50, chartsDrawn: 1000 };
+const met = (ok: boolean) => (ok ? 'within budget' : 'over budget');
 
 buildForBrowser();
 const browser = await launchBrowser();
@@ -136,6 +139,17 @@ try {
   // only), all documents merged, and one of them alone.
   const corpusUrl = `${server.url}?data=${corpusPath('corpus-100')}`;
   const corpus: Record<string, unknown> = { statements: 100, seed: CORPUS_SEED };
+  // Sentences in the corpus, and in the one document measured alone (the reader renders a
+  // document's text as it comes near, so the page alone does not count them).
+  const corpusDocuments = (
+    JSON.parse(readFileSync(join(e2eOutDir, corpusPath('corpus-100')), 'utf8')) as {
+      documents: { id: string; sentences: unknown[] }[];
+    }
+  ).documents;
+  const sentencesOf = (doc: string) =>
+    corpusDocuments
+      .filter((d) => doc === 'all' || d.id === doc)
+      .reduce((n, d) => n + d.sentences.length, 0);
   const corpusLines: string[] = [];
   for (const [mode, doc] of [
     ['all', 'all'],
@@ -146,7 +160,7 @@ try {
     const selections = await measureSelections(browser, url);
     corpus[mode] = {
       doc,
-      sentences: selections.sentences,
+      sentences: sentencesOf(doc),
       chartsDrawn: { loads: loads.loads, median: loads.median, max: loads.max },
       selectionUpdate: {
         selections: selections.selections,
@@ -155,9 +169,8 @@ try {
       },
       heapBytes: loads.heap,
     };
-    const met = (ok: boolean) => (ok ? 'within budget' : 'over budget');
     corpusLines.push(
-      `corpus of 100 statements, ${mode === 'all' ? 'all documents' : 'one document'} (${selections.sentences} sentences):`,
+      `corpus of 100 statements, ${mode === 'all' ? 'all documents' : 'one document'} (${sentencesOf(doc)} sentences):`,
       `  charts drawn after navigation (${loads.loads} loads): median ${ms(loads.median)}, max ${ms(loads.max)} (budget ${BUDGET.chartsDrawn} ms: ${met(loads.max <= BUDGET.chartsDrawn)})`,
       `  selection update (${selections.selections} selections): p50 ${ms(selections.p50)}, p95 ${ms(selections.p95)} (budget p95 ${BUDGET.selectionP95} ms: ${met(selections.p95 <= BUDGET.selectionP95)})`,
       `  JS heap after load: ${(loads.heap / 1024 / 1024).toFixed(1)} MB`,
@@ -191,7 +204,7 @@ try {
     `charts drawn after navigation (${chartsDrawn.loads} loads): median ${ms(chartsDrawn.median)}, max ${ms(chartsDrawn.max)}`,
   );
   console.log(
-    `selection update (${selectionUpdate.selections} selections): p50 ${ms(selectionUpdate.p50)}, p95 ${ms(selectionUpdate.p95)}`,
+    `selection update (${selectionUpdate.selections} selections): p50 ${ms(selectionUpdate.p50)}, p95 ${ms(selectionUpdate.p95)} (budget p95 ${BUDGET.statementSelectionP95} ms: ${met(selectionUpdate.p95 <= BUDGET.statementSelectionP95)})`,
   );
   console.log(`JS heap after load: ${(heap / 1024 / 1024).toFixed(1)} MB`);
   for (const line of corpusLines) console.log(line);

@@ -45,7 +45,7 @@ function corpusFile(root: string, args: string[]): { file: string; contents: str
   const seed = whole(args, '--seed', 1);
   let contents: string;
   try {
-    contents = serialize(corpusFromSeeds(root, { statements, seed }));
+    contents = serialize(corpusFromSeeds(root, { statements, seed }), { compact: true });
   } catch (error) {
     if (error instanceof RangeError) throw new PipelineError('command line', null, error.message);
     throw error;

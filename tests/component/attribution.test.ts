@@ -5,6 +5,7 @@ import { fade, palettes, relationDash, type Scheme } from '../../src/lib/charts/
 import { emptySelection, selectedSentences, type Selection } from '../../src/lib/data/queries.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
 import { openTable } from '../helpers/table.ts';
+import { drawing } from '../helpers/dom.ts';
 
 function setup(
   options: { selection?: Partial<Selection>; scheme?: Scheme; highlight?: Set<string> | null } = {},
@@ -285,6 +286,44 @@ describe('AttributionDiagram: fading', () => {
       'stroke',
       palettes.light.accent,
     );
+  });
+  it('keeps every item in place across selections and redraws only the items that change', async () => {
+    const pick = (actor: Selection['actor']) => {
+      const selection = { ...emptySelection, actor };
+      return { selection, highlight: selectedSentences(doc, selection) };
+    };
+    const { svg, rerender } = setup(pick('western_states'));
+    const items = () => [...svg.querySelectorAll('g[data-key], g[data-target]')];
+    const before = items();
+    const drawnBefore = drawing(svg);
+
+    const changed = new Set<Element>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records)
+        changed.add(
+          (r.target as Element).closest('g[data-key], g[data-target]') ?? (r.target as Element),
+        );
+    });
+    observer.observe(svg, { subtree: true, attributes: true, childList: true });
+    await rerender(pick('origin_states'));
+    observer.disconnect();
+
+    // The same nodes; only the two actors, their links and their links' targets change.
+    expect(items()).toEqual(before);
+    const involved = doc.attributions.filter((a) =>
+      ['western_states', 'origin_states'].includes(a.actor),
+    );
+    expect(changed.size).toBeGreaterThan(0);
+    for (const g of changed as Set<SVGGElement>) {
+      const { actor, link, target } = g.dataset;
+      if (actor) expect(['western_states', 'origin_states']).toContain(actor);
+      else if (link) expect(involved.map((a) => a.id)).toContain(link);
+      else expect(involved.map((a) => a.target)).toContain(target);
+    }
+
+    // Back to the first selection: the diagram is drawn exactly as it was.
+    await rerender(pick('western_states'));
+    expect(drawing(svg)).toEqual(drawnBefore);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Scheme } from '../../src/lib/charts/palette.ts';
 import { emptySelection, selectedSentences, type Selection } from '../../src/lib/data/queries.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
 import { openTable } from '../helpers/table.ts';
+import { drawing } from '../helpers/dom.ts';
 
 let onselect: Mock<ChartProps['onselect']>;
 let onhover: Mock<ChartProps['onhover']>;
@@ -207,6 +208,59 @@ describe('CoOccurrenceMatrix', () => {
       if (hits && g.dataset.row !== g.dataset.col)
         expect(g.getAttribute('aria-label')).toContain(`; ${hits} of them selected`);
     }
+  });
+
+  it('keeps every cell in place across selections and redraws only the cells that change', async () => {
+    const themesOf = (id: string) =>
+      doc.sentences.find((s) => s.id === id)!.themes.map((t) => t.theme);
+    const carries = (g: SVGGElement, id: string) =>
+      themesOf(id).includes(g.dataset.row as never) &&
+      themesOf(id).includes(g.dataset.col as never);
+    const { container, rerender } = render(
+      CoOccurrenceMatrix,
+      props({ ...emptySelection, sentence: 's3' }),
+    );
+    const svg = container.querySelector('[data-testid="cooccurrence"] > svg')!;
+    const before = cells(container);
+    const drawnForS3 = drawing(svg);
+    // Focus rests on a cell while the selection changes (as a hover preview does).
+    const focusedCell = before.find((g) => g.getAttribute('tabindex') === '0')!;
+    focusedCell.focus();
+
+    const changed = new Set<Element>();
+    const names = new Set<string>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        changed.add((r.target as Element).closest('g[data-cell]') ?? (r.target as Element));
+        if (r.attributeName) names.add(r.attributeName);
+      }
+    });
+    observer.observe(svg, { subtree: true, attributes: true, childList: true });
+    await rerender(props({ ...emptySelection, sentence: 's12' }));
+    observer.disconnect();
+
+    // The same nodes, in the same order; the focus stays where it was.
+    expect(cells(container)).toEqual(before);
+    expect(document.activeElement).toBe(focusedCell);
+    // Only the cells of the pairs either sentence carries change, and only in their state.
+    expect(changed.size).toBeGreaterThan(0);
+    for (const el of changed) {
+      expect(el.matches('g[data-cell]')).toBe(true);
+      const g = el as SVGGElement;
+      expect(carries(g, 's3') || carries(g, 's12')).toBe(true);
+    }
+    expect([...names].sort()).toEqual(['aria-label', 'data-dimmed', 'fill']);
+    const pair = cell(container, 'readmission', 'root_causes');
+    expect(pair.getAttribute('aria-label')).toContain(
+      `${labelOf('readmission')} and ${labelOf('root_causes')}: `,
+    );
+    expect(pair.getAttribute('aria-label')).toMatch(/; 1 of them selected$/);
+    expect(pair.dataset.dimmed).toBeUndefined();
+    expect(cell(container, 'control', 'process').dataset.dimmed).toBe('true');
+
+    // Back to the first selection: the matrix is drawn exactly as it was.
+    await rerender(props({ ...emptySelection, sentence: 's3' }));
+    expect(drawing(svg)).toEqual(drawnForS3);
   });
 
   it('is a standalone SVG with a title, a description and a legend', () => {

@@ -37,7 +37,8 @@ const marks = (container: HTMLElement) => container.querySelectorAll('rect.mark'
 
 async function renderApp(count: number) {
   const view = render(App, { datasetUrl: '/corpus.json' });
-  await waitFor(() => expect(sentences(view.container)).toHaveLength(count));
+  // The statement and every view load their code on their own.
+  await waitFor(() => expect(sentences(view.container)).toHaveLength(count), { timeout: 15_000 });
   return view.container;
 }
 

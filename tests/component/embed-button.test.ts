@@ -27,7 +27,12 @@ async function openDialog(chart: 'topic-timeline' | 'dashboard' = 'topic-timelin
   render(EmbedButton, { chart });
   const button = screen.getByRole('button', { name: /^Embed/ });
   await fireEvent.click(button);
-  const code = screen.getByTestId('embed-code') as HTMLTextAreaElement;
+  // The dialog's code loads on the first press.
+  const code = (await screen.findByTestId(
+    'embed-code',
+    {},
+    { timeout: 5000 },
+  )) as HTMLTextAreaElement;
   await waitFor(() => expect(document.activeElement).toBe(code));
   return { button, code, dialog: screen.getByTestId('embed-dialog') as HTMLDialogElement };
 }
@@ -52,8 +57,12 @@ describe('the Embed button', () => {
     render(EmbedButton, { chart: 'dashboard' });
     window.history.replaceState(null, '', '/?actor=western_states');
     await fireEvent.click(screen.getByRole('button', { name: /^Embed/ }));
-    const code = screen.getByTestId('embed-code') as HTMLTextAreaElement;
-    expect(code.value).toContain('?embed=dashboard&amp;actor=western_states"');
+    const code = (await screen.findByTestId(
+      'embed-code',
+      {},
+      { timeout: 5000 },
+    )) as HTMLTextAreaElement;
+    await waitFor(() => expect(code.value).toContain('?embed=dashboard&amp;actor=western_states"'));
   });
 
   it('copies the snippet to the clipboard', async () => {

@@ -3,7 +3,12 @@ import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { ChartProps } from '../../src/lib/charts/types.ts';
 import ThemeOverview from '../../src/lib/charts/theme-overview/ThemeOverview.svelte';
 import { emptySelection, selectedSentences, type Selection } from '../../src/lib/data/queries.ts';
+import * as Plot from '@observablehq/plot';
 import { fade, palettes } from '../../src/lib/charts/palette.ts';
+import {
+  optionsFromLayout,
+  themeOverviewLayout,
+} from '../../src/lib/charts/theme-overview/options.ts';
 import type { StatementDocument, ThemeId } from '../../src/lib/data/types.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
 import { openTable } from '../helpers/table.ts';
@@ -137,16 +142,28 @@ describe('ThemeOverview', () => {
 
   it('selects a theme when any of its segments is clicked; modifier keys add it', async () => {
     const { container } = render(ThemeOverview, props());
-    const segment = container.querySelector(
+    const segment = container.querySelector<SVGRectElement>(
       'rect[data-theme="root_causes"][data-modality="attribution"]',
     )!;
-    await fireEvent.click(segment);
+    // The marks let the pointer through to the row under them, which spans the segment.
+    expect(segment.closest('[pointer-events="none"]')).not.toBeNull();
+    const row = container.querySelector<SVGRectElement>('[data-row-theme="root_causes"]')!;
+    expect(row.compareDocumentPosition(segment) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect(num(segment, 'y')).toBeGreaterThanOrEqual(num(row, 'y'));
+    expect(num(segment, 'y') + num(segment, 'height')).toBeLessThanOrEqual(
+      num(row, 'y') + num(row, 'height'),
+    );
+    expect(num(segment, 'x')).toBeGreaterThanOrEqual(num(row, 'x'));
+    expect(num(segment, 'x') + num(segment, 'width')).toBeLessThanOrEqual(
+      num(row, 'x') + num(row, 'width'),
+    );
+    await fireEvent.click(row);
     expect(onselect).toHaveBeenLastCalledWith({ themes: ['root_causes'] }, { additive: false });
-    await fireEvent.click(segment, { shiftKey: true });
+    await fireEvent.click(row, { shiftKey: true });
     expect(onselect).toHaveBeenLastCalledWith({ themes: ['root_causes'] }, { additive: true });
-    await fireEvent.mouseEnter(segment);
+    await fireEvent.mouseEnter(row);
     expect(onhover).toHaveBeenLastCalledWith({ themes: ['root_causes'] });
-    await fireEvent.mouseLeave(segment);
+    await fireEvent.mouseLeave(row);
     expect(onhover).toHaveBeenLastCalledWith(null);
   });
 
@@ -283,5 +300,147 @@ describe('ThemeOverview', () => {
       .map((c) => c.textContent);
     // sentences, words, share, demand, rejection, attribution, position, assessment
     expect(cells).toEqual(['3', '98', '11.3%', '2', '1', '0', '0', '0']);
+  });
+
+  describe('on a new selection', () => {
+    const readmission: Selection = { ...emptySelection, themes: ['readmission'] };
+    const control: Selection = { ...emptySelection, themes: ['control'] };
+    /** The chart Plot drew (grid, axis and theme labels): the one shown of those drawn. */
+    const frame = (container: HTMLElement) => {
+      const shown = [...container.querySelectorAll<SVGSVGElement>('svg[role="img"]')].filter(
+        (svg) => svg.style.display !== 'none',
+      );
+      expect(shown).toHaveLength(1);
+      return shown[0];
+    };
+    const valueLabels = (container: HTMLElement) =>
+      Object.fromEntries(
+        [...container.querySelectorAll<SVGTextElement>('text[data-value-theme]')].map((t) => [
+          t.dataset.valueTheme,
+          t.textContent,
+        ]),
+      );
+    const hitWidth = (container: HTMLElement, theme: string) =>
+      [...container.querySelectorAll(`rect[data-hit-theme="${theme}"]`)].reduce(
+        (sum, r) => sum + num(r, 'width'),
+        0,
+      );
+    const outlined = (container: HTMLElement) =>
+      [...container.querySelectorAll<SVGRectElement>('rect[data-selected-theme]')].map(
+        (r) => r.dataset.selectedTheme,
+      );
+
+    it('updates the marks in place and keeps the chart Plot drew', async () => {
+      const { container, rerender } = render(ThemeOverview, props({ selection: readmission }));
+      const drawn = frame(container);
+      const segment = container.querySelector('rect[data-theme="control"][data-modality="demand"]');
+      const width = barWidths(container).perTheme;
+      expect(valueLabels(container)).toMatchObject({ readmission: '3 of 3', control: '2 of 5' });
+      expect(hitWidth(container, 'readmission')).toBeCloseTo(width.get('readmission')!, 3);
+      expect(outlined(container)).toEqual(['readmission']);
+
+      await rerender(props({ selection: control }));
+      expect(frame(container)).toBe(drawn);
+      expect(container.querySelector('svg[role="img"] title')).toHaveTextContent(
+        'What the statement is about',
+      );
+      // The same segment element, still faded; the highlighted parts and labels follow.
+      expect(container.querySelector('rect[data-theme="control"][data-modality="demand"]')).toBe(
+        segment,
+      );
+      expect(barWidths(container).perTheme).toEqual(width);
+      expect(valueLabels(container)).toMatchObject({ readmission: '2 of 3', control: '5 of 5' });
+      expect(hitWidth(container, 'control')).toBeCloseTo(width.get('control')!, 3);
+      expect(hitWidth(container, 'readmission') / width.get('readmission')!).toBeCloseTo(2 / 3, 2);
+      expect(outlined(container)).toEqual(['control']);
+      expect(
+        screen.getByRole('button', { name: /^Migration control: .*; 5 of them selected$/ }),
+      ).toHaveAttribute('aria-pressed', 'true');
+
+      // One pinned sentence after another: still the same chart underneath.
+      for (const s of doc.sentences.slice(0, 5)) {
+        await rerender(props({ selection: { ...emptySelection, sentence: s.id } }));
+        expect(frame(container)).toBe(drawn);
+        expect(container.querySelectorAll('rect[data-hit-theme]')).toHaveLength(s.themes.length);
+      }
+    });
+
+    it('draws the chart again only for what it shows: the measure, the room for the values', async () => {
+      const { container, rerender } = render(ThemeOverview, props());
+      const plain = frame(container);
+      expect(valueLabels(container)).toMatchObject({ readmission: '3', control: '5' });
+      expect(
+        container.querySelectorAll('rect[data-hit-theme], rect[data-selected-theme]'),
+      ).toHaveLength(0);
+      // "2 of 5" needs a wider right margin than "5": the x axis is drawn again for it…
+      await rerender(props({ selection: readmission }));
+      const selected = frame(container);
+      expect(selected).not.toBe(plain);
+      // …and a preview that ends brings the chart drawn before back.
+      await rerender(props());
+      expect(frame(container)).toBe(plain);
+      await rerender(props({ selection: control }));
+      expect(frame(container)).toBe(selected);
+      // Both stay in the page, the other one hidden (from assistive technology too).
+      const drawn = [...container.querySelectorAll('svg[role="img"]')];
+      expect(drawn).toEqual([plain, selected]);
+      expect(getComputedStyle(plain).display).toBe('none');
+      await fireEvent.click(screen.getByRole('button', { name: 'Share of words' }));
+      expect(frame(container)).not.toBe(selected);
+      expect(frame(container).textContent).toContain("Share of the statement's words");
+      expect(container.querySelectorAll('svg[role="img"]')).toHaveLength(1);
+    });
+
+    it.each([640, 300])(
+      'draws the marks exactly where Plot draws them in the whole chart (%i px)',
+      async (width) => {
+        const selections: Selection[] = [
+          { ...emptySelection },
+          readmission,
+          { ...emptySelection, actor: 'western_states' },
+        ];
+        const { container, rerender } = render(ThemeOverview, { ...props(), width });
+        for (const measure of ['sentences', 'words'] as const) {
+          if (measure === 'words') {
+            await fireEvent.click(screen.getByRole('button', { name: 'Share of words' }));
+          }
+          for (const selection of selections) {
+            await rerender({ ...props({ selection }), width });
+            const layout = themeOverviewLayout({
+              doc,
+              codebook,
+              measure,
+              width,
+              highlightThemes: selection.themes,
+              highlight: selectedSentences(doc, selection),
+            });
+            // jsdom loads Plot as on a 1x screen: its text marks carry the 0.5 px offset.
+            const whole = Plot.plot(
+              optionsFromLayout(layout, codebook, palettes.light, document),
+            ) as SVGSVGElement;
+            const rects = (root: Element, group: string) =>
+              [...root.querySelectorAll(`g.${group} rect`)].map((r) =>
+                ['x', 'y', 'width', 'height', 'fill'].map((a) => r.getAttribute(a)),
+              );
+            for (const group of ['theme-bar', 'theme-hit', 'theme-selected']) {
+              expect(rects(container, group)).toEqual(rects(whole, group));
+            }
+            // The value labels are Plot's first text mark (the compact theme labels its last).
+            const plotted = whole.querySelector('g[aria-label="text"]')!;
+            const drawn = container.querySelector('g.theme-value')!;
+            for (const attr of ['transform', 'fill', 'font-size', 'font-variant', 'text-anchor']) {
+              expect(drawn.getAttribute(attr)).toBe(plotted.getAttribute(attr));
+            }
+            const texts = (g: Element) =>
+              [...g.querySelectorAll('text')].map((t) => [
+                t.getAttribute('transform'),
+                t.getAttribute('y'),
+                t.textContent,
+              ]);
+            expect(texts(drawn)).toEqual(texts(plotted));
+          }
+        }
+      },
+    );
   });
 });

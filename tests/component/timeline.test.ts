@@ -8,6 +8,7 @@ import { fade, palettes } from '../../src/lib/charts/palette.ts';
 import { emptySelection, type Selection } from '../../src/lib/data/queries.ts';
 import { openTable } from '../helpers/table.ts';
 import type { Dataset } from '../../src/lib/data/types.ts';
+import { drawing } from '../helpers/dom.ts';
 
 // tests/helpers/dataset.ts builds its path with `new URL(..., import.meta.url)`, which Vite
 // rewrites to an http:// asset URL under the jsdom environment; read the same file by path.
@@ -209,6 +210,59 @@ describe('TopicTimeline', () => {
     const pinned = marksOf(svg).filter((m) => m.getAttribute('stroke') !== 'none');
     expect(pinned.map((m) => m.dataset.sentence)).toEqual(['s12', 's12']);
     expect(screen.getByTestId('pinned-outline')).toBeInTheDocument();
+  });
+
+  it('keeps every mark in place across selections and redraws only the marks that change', async () => {
+    const pin = (id: string) => ({
+      selection: { ...emptySelection, sentence: id },
+      highlight: new Set([id]),
+    });
+    const { svg, rerender } = setup(pin('s3'));
+    const before = marksOf(svg);
+    const labels = before.map((m) => m.getAttribute('aria-label'));
+    const drawnForS3 = drawing(svg);
+
+    const changed = new Set<Element>();
+    const names = new Set<string>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        changed.add(r.target as Element);
+        if (r.attributeName) names.add(r.attributeName);
+      }
+    });
+    observer.observe(svg, { subtree: true, attributes: true, childList: true });
+    await rerender(pin('s12'));
+    observer.disconnect();
+
+    // The same nodes with the same names; only the marks of the two sentences change (and the
+    // outline that follows the pinned sentence), and only in their state.
+    expect(marksOf(svg)).toEqual(before);
+    expect(marksOf(svg).map((m) => m.getAttribute('aria-label'))).toEqual(labels);
+    const marks = [...changed].filter((el) => el.matches('rect[data-mark]')) as SVGRectElement[];
+    expect(new Set(marks.map((m) => m.dataset.sentence))).toEqual(new Set(['s3', 's12']));
+    expect([...changed].filter((el) => !marks.includes(el as SVGRectElement))).toEqual([
+      screen.getByTestId('pinned-outline'),
+    ]);
+    expect([...names].sort()).toEqual(
+      [
+        'aria-pressed',
+        'data-dimmed',
+        'fill',
+        'stroke',
+        'stroke-width',
+        'tabindex',
+        'width',
+        'x',
+      ].sort(),
+    );
+    for (const m of marksOf(svg).filter((mark) => mark.dataset.sentence === 's12')) {
+      expect(m).toHaveAttribute('aria-pressed', 'true');
+      expect(m.hasAttribute('data-dimmed')).toBe(false);
+    }
+
+    // Back to the first selection: the timeline is drawn exactly as it was.
+    await rerender(pin('s3'));
+    expect(drawing(svg)).toEqual(drawnForS3);
   });
 
   it('labels marks with theme, sentence, paragraph, modality and a short quote', () => {

@@ -57,7 +57,13 @@ export function watchProblems(page: Page): string[] {
     }
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  // A reload or a step back aborts what is still loading (the favicon, say): not a problem. A
+  // request the app needs and loses shows as its own error on the page.
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') {
+      problems.push(`request failed: ${request.url()}`);
+    }
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });

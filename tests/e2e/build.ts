@@ -35,6 +35,9 @@ export default function setup(): void {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   for (const [name, statements] of Object.entries(CORPORA)) {
     const dataset = corpusFromSeeds(root, { statements, seed: CORPUS_SEED });
-    writeFileSync(join(e2eOutDir, corpusPath(name as keyof typeof CORPORA)), serialize(dataset));
+    writeFileSync(
+      join(e2eOutDir, corpusPath(name as keyof typeof CORPORA)),
+      serialize(dataset, { compact: true }),
+    );
   }
 }

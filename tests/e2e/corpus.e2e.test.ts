@@ -83,23 +83,62 @@ describe('a corpus of several statements in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
+  /** The merged ids of a document's sentences in the "All documents" view. */
+  const mergedIds = (i: number) =>
+    corpus.documents[i].sentences.map((s) => `${corpus.documents[i].id}.${s.id}`);
+
   it('shows all documents at once, one heading each, and reloads to them', async () => {
     await open('');
     await chartsDrawn(page);
     await picker().selectOption('all');
     await expect.poll(docParam).toBe('all');
-    const total = corpus.documents.reduce((n, d) => n + d.sentences.length, 0);
-    await expect.poll(async () => (await readerSentences()).length).toBe(total);
     await page.reload();
     await chartsDrawn(page);
     expect(await picker().inputValue()).toBe('all');
-    await expect.poll(async () => (await readerSentences()).length).toBe(total);
     const headings = await page
       .locator('[data-testid="reader"] h3[data-document]')
       .allTextContents();
     expect(headings).toEqual(corpus.documents.map((d) => d.name));
     const codings = corpus.documents.reduce((n, d) => n + d.counts.themeCodings, 0);
     await expect.poll(() => page.locator('rect.mark').count()).toBe(codings);
+    // The reader renders a document's text as it comes near: the first at once, and every one
+    // of them, in reading order, once the reader has been scrolled through.
+    await expect.poll(readerSentences).toEqual(expect.arrayContaining(mergedIds(0)));
+    const reader = page.getByTestId('reader');
+    const total = corpus.documents.reduce((n, d) => n + d.sentences.length, 0);
+    await expect
+      .poll(
+        async () => {
+          await reader.evaluate((el) => el.scrollBy(0, el.clientHeight));
+          return (await readerSentences()).length;
+        },
+        { timeout: 30_000, interval: 50 },
+      )
+      .toBe(total);
+    expect(await readerSentences()).toEqual(corpus.documents.flatMap((_, i) => mergedIds(i)));
+    expect(problems).toEqual([]);
+  });
+
+  it('opens the document of a shared sentence far down the corpus, and shows it', async () => {
+    const last = corpus.documents.length - 1;
+    const id = mergedIds(last)[2];
+    await open(`&doc=all&sentence=${encodeURIComponent(id)}`);
+    await chartsDrawn(page);
+    const sentence = page.locator(`[data-testid="reader"] [data-sentence="${id}"]`);
+    await expect.poll(() => sentence.count()).toBe(1);
+    await expect.poll(() => sentence.getAttribute('class')).toContain('pinned');
+    // Scrolled into the reader's view.
+    await expect
+      .poll(() =>
+        sentence.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          const view = el.closest('[data-testid="reader"]')!.getBoundingClientRect();
+          return box.top >= view.top && box.bottom <= view.bottom;
+        }),
+      )
+      .toBe(true);
+    // The documents in between were never rendered.
+    expect(await readerSentences()).not.toEqual(expect.arrayContaining(mergedIds(last - 3)));
     expect(problems).toEqual([]);
   });
 

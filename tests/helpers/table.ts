@@ -11,6 +11,11 @@ export async function openTable(
   const details = root.querySelectorAll<HTMLDetailsElement>('details.table-alternative')[index];
   if (!details) throw new Error('no "Show as table" details');
   await fireEvent.click(details.querySelector('summary')!);
-  const table = (await within(details).findByRole('table')) as HTMLTableElement;
+  // The first table of a test file waits for the table code to load: give it time.
+  const table = (await within(details).findByRole(
+    'table',
+    {},
+    { timeout: 5000 },
+  )) as HTMLTableElement;
   return { details, table };
 }

@@ -26,7 +26,7 @@ import {
 afterAll(removeTempProjects);
 
 const corpus = (statements: number, seed: number) =>
-  serialize(corpusFromSeeds(projectRoot, { statements, seed }));
+  serialize(corpusFromSeeds(projectRoot, { statements, seed }), { compact: true });
 
 describe('the synthetic corpus generator', () => {
   const five = corpus(5, 1);

@@ -51,6 +51,7 @@ function merge(documents: readonly StatementDocument[]): MergedDocument {
     if (texts.length) offset += DOCUMENT_SEPARATOR.length;
     const shift = offset;
     const id = (unitId: string) => mergedId(source.id, unitId);
+    // Each unit is copied once, its offsets shifted in the same copy.
     const span = <T extends Span>(unit: T): T => ({
       ...unit,
       start: unit.start + shift,
@@ -61,11 +62,21 @@ function merge(documents: readonly StatementDocument[]): MergedDocument {
     const firstParagraph = source.paragraphs.length ? id(source.paragraphs[0].id) : null;
     for (const p of source.paragraphs) {
       const order = paragraphs.length + 1;
-      paragraphs.push({ ...span(p), id: id(p.id), order, number: order, parent: ALL_DOCUMENTS });
+      paragraphs.push({
+        ...p,
+        start: p.start + shift,
+        end: p.end + shift,
+        id: id(p.id),
+        order,
+        number: order,
+        parent: ALL_DOCUMENTS,
+      });
     }
     for (const item of source.listItems) {
       listItems.push({
-        ...span(item),
+        ...item,
+        start: item.start + shift,
+        end: item.end + shift,
         id: id(item.id),
         order: listItems.length + 1,
         parent: id(item.parent),
@@ -74,7 +85,9 @@ function merge(documents: readonly StatementDocument[]): MergedDocument {
     }
     for (const s of source.sentences) {
       sentences.push({
-        ...span(s),
+        ...s,
+        start: s.start + shift,
+        end: s.end + shift,
         id: id(s.id),
         order: sentences.length + 1,
         parent: id(s.parent),
@@ -86,10 +99,21 @@ function merge(documents: readonly StatementDocument[]): MergedDocument {
       });
     }
     for (const a of source.attributions) {
-      attributions.push({ ...span(a), id: id(a.id), sentence: id(a.sentence) });
+      attributions.push({
+        ...a,
+        start: a.start + shift,
+        end: a.end + shift,
+        id: id(a.id),
+        sentence: id(a.sentence),
+      });
     }
     for (const d of source.dateReferences) {
-      dateReferences.push({ ...span(d), sentence: id(d.sentence) });
+      dateReferences.push({
+        ...d,
+        start: d.start + shift,
+        end: d.end + shift,
+        sentence: id(d.sentence),
+      });
     }
     parts.push({
       id: source.id,

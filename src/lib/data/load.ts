@@ -39,23 +39,16 @@ export function datasetProblem(raw: unknown): string | null {
   const problem = schemaProblem(datasetSchema, raw);
   if (problem) return problem;
   for (const doc of (raw as Dataset).documents) {
-    const outside = (unit: Span & { text?: string; quote?: string }, what: string) => {
+    // Names are built only for the unit that fails: a corpus has tens of thousands of units.
+    const outside = (unit: Span & { text?: string; quote?: string }) => {
       const text = unit.text ?? unit.quote;
-      return unit.start > unit.end || unit.end > doc.text.length || (text !== undefined && doc.text.slice(unit.start, unit.end) !== text)
-        ? `${what} of "${doc.id}" has offsets outside its text`
-        : null;
+      return (
+        unit.start > unit.end ||
+        unit.end > doc.text.length ||
+        (text !== undefined && doc.text.slice(unit.start, unit.end) !== text)
+      );
     };
-    const units: [Span & { text?: string; quote?: string }, string][] = [
-      ...doc.paragraphs.map((p) => [p, `paragraph ${p.id}`] as [Span, string]),
-      ...doc.listItems.map((i) => [i, `list item ${i.id}`] as [Span, string]),
-      ...doc.sentences.flatMap((s) => [
-        [s, `sentence ${s.id}`] as [Span, string],
-        ...s.themes.flatMap((t) => t.evidence.map((e) => [e, `evidence in sentence ${s.id}`] as [Span, string])),
-      ]),
-      ...doc.attributions.map((a) => [a, `attribution ${a.id}`] as [Span, string]),
-      ...doc.dateReferences.map((d) => [d, `date "${d.text}"`] as [Span, string]),
-    ];
-    if (doc.title) units.unshift([doc.title, 'the title']);
+    const problem = (what: string) => `${what} of "${doc.id}" has offsets outside its text`;
     const sentenceIds = new Set(doc.sentences.map((s) => s.id));
     const paragraphIds = new Set(doc.paragraphs.map((p) => p.id));
     const itemIds = new Set(doc.listItems.map((i) => i.id));
@@ -69,10 +62,17 @@ export function datasetProblem(raw: unknown): string | null {
         return `attribution ${a.id} of "${doc.id}" points at sentence ${a.sentence}, which does not exist`;
       }
     }
-    for (const [unit, what] of units) {
-      const found = outside(unit, what);
-      if (found) return found;
+    if (doc.title && outside(doc.title)) return problem('the title');
+    for (const p of doc.paragraphs) if (outside(p)) return problem(`paragraph ${p.id}`);
+    for (const i of doc.listItems) if (outside(i)) return problem(`list item ${i.id}`);
+    for (const s of doc.sentences) {
+      if (outside(s)) return problem(`sentence ${s.id}`);
+      for (const t of s.themes) {
+        for (const e of t.evidence) if (outside(e)) return problem(`evidence in sentence ${s.id}`);
+      }
     }
+    for (const a of doc.attributions) if (outside(a)) return problem(`attribution ${a.id}`);
+    for (const d of doc.dateReferences) if (outside(d)) return problem(`date "${d.text}"`);
   }
   return null;
 }

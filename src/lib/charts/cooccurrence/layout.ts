@@ -26,6 +26,10 @@ export interface MatrixCell {
   diagonal: boolean;
   fill: string;
   textFill: string;
+  /** The cell faded (outside a selection): its shade blended towards the background, and the
+   * dimmer ink its number takes there (still 4.5:1). */
+  dimFill: string;
+  dimTextFill: string;
 }
 
 export interface MatrixAxisLabel {
@@ -185,6 +189,22 @@ export function matrixLayout({
   const diagonalFill = palette.grid;
   const emptyFill = palette.background;
 
+  // A handful of distinct shades: the colour math of each is done once, not once per cell.
+  const inks = new Map<string, { textFill: string; dimFill: string; dimTextFill: string }>();
+  const inksOn = (fill: string) => {
+    let ink = inks.get(fill);
+    if (ink === undefined) {
+      const dimFill = blend(fill, palette.background, palette.dim);
+      ink = {
+        textFill: textOn(fill, palette),
+        dimFill,
+        dimTextFill: fadedTextOn(dimFill, palette),
+      };
+      inks.set(fill, ink);
+    }
+    return ink;
+  };
+
   const cells: MatrixCell[] = [];
   themes.forEach((r, i) =>
     themes.forEach((c, j) => {
@@ -210,14 +230,14 @@ export function matrixLayout({
         count,
         diagonal,
         fill,
-        textFill: textOn(fill, palette),
+        ...inksOn(fill),
       });
     }),
   );
 
   const legend = legendCounts(maxShared).map((count) => {
     const fill = sharedFill(count, maxShared, scheme);
-    return { count, fill, textFill: textOn(fill, palette) };
+    return { count, fill, textFill: inksOn(fill).textFill };
   });
 
   return {
@@ -233,7 +253,7 @@ export function matrixLayout({
     maxShared,
     legend,
     diagonalFill,
-    diagonalText: textOn(diagonalFill, palette),
+    diagonalText: inksOn(diagonalFill).textFill,
     emptyFill,
   };
 }
