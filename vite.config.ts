@@ -4,9 +4,11 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { contentSecurityPolicy } from './src/csp.ts';
 import { unusedModules } from './scripts/unused-modules.ts';
+import { plainDynamicImports } from './scripts/plain-dynamic-imports.ts';
 
 export default defineConfig({
   plugins: [
+    plainDynamicImports(),
     svelte(),
     svelteTesting(),
     unusedModules(
@@ -30,7 +32,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
-    // Browsers the app supports preload modules themselves.
+    // Browsers the app supports preload modules themselves; scripts/plain-dynamic-imports.ts
+    // leaves Vite's preload helper out as well.
     modulePreload: false,
     // One stylesheet: the views' styles are small, and one file compresses better than ten.
     cssCodeSplit: false,
