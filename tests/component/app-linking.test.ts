@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src/App.svelte';
 import { VIEWS } from '../../src/lib/charts/registry.ts';
-import { selection } from '../../src/lib/state/selection.svelte.ts';
+import { selection, writeHistory } from '../../src/lib/state/selection.svelte.ts';
 import { datasetPath, doc } from '../helpers/dataset.ts';
 
 /** The real dataset, served to the app's fetch as the built app serves it. */
@@ -12,6 +12,8 @@ beforeEach(() => {
   vi.stubGlobal('fetch', async () => new Response(body, { status: 200 }));
   window.history.replaceState(null, '', '/');
   selection.clear();
+  // Written now, not in the middle of the next test.
+  writeHistory();
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -73,7 +75,7 @@ describe('one selection drives every view', () => {
     expect(screen.getByTestId('selection-summary')).toHaveTextContent(
       `Readmission & return: ${expected.length} of ${doc.sentences.length} sentences`,
     );
-    expect(window.location.search).toBe('?theme=readmission');
+    await waitFor(() => expect(window.location.search).toBe('?theme=readmission'));
   });
 
   it('a timeline mark pins its sentence in the reader and opens its detail', async () => {
@@ -134,9 +136,10 @@ describe('one selection drives every view', () => {
     await waitFor(() => expect(picked(container).reader).toEqual([]));
     await fireEvent.click(row);
     await waitFor(() => expect(picked(container).reader).toEqual(sorted(withTheme('security'))));
+    await waitFor(() => expect(window.location.search).toBe('?theme=security'));
     await fireEvent.keyDown(window, { key: 'Escape' });
     await waitFor(() => expect(picked(container).reader).toEqual([]));
-    expect(window.location.search).toBe('');
+    await waitFor(() => expect(window.location.search).toBe(''));
   });
 
   it('shows a clear message, not a blank page, when the dataset is damaged', async () => {

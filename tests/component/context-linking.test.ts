@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src/App.svelte';
-import { selection } from '../../src/lib/state/selection.svelte.ts';
+import { selection, writeHistory } from '../../src/lib/state/selection.svelte.ts';
 import { datasetPath, doc } from '../helpers/dataset.ts';
 import { contextPath, outcomesPath } from '../helpers/context.ts';
 
@@ -23,6 +23,8 @@ function serve(overrides: Record<string, string> = {}) {
 beforeEach(() => {
   window.history.replaceState(null, '', '/');
   selection.clear();
+  // Written now, not in the middle of the next test.
+  writeHistory();
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -83,7 +85,9 @@ describe('the process timeline and the outcome map in the dashboard', { timeout:
     expect(screen.getByTestId('selection-summary')).toHaveTextContent(
       `GCM objective 21: 4 of ${doc.sentences.length} sentences`,
     );
-    expect(window.location.search).toBe('?objective=21&sentences=s11,s12,s16,s21');
+    await waitFor(() =>
+      expect(window.location.search).toBe('?objective=21&sentences=s11,s12,s16,s21'),
+    );
     // The other views follow: the topic timeline keeps only those sentences bright.
     const bright = new Set(
       [...container.querySelectorAll<SVGRectElement>('rect.mark:not([data-dimmed])')].map(
@@ -106,7 +110,7 @@ describe('the process timeline and the outcome map in the dashboard', { timeout:
       container.querySelector('[data-testid="process-timeline"] [data-reference="s9"]')!,
     );
     await waitFor(() => expect(readerHits(container)).toEqual(['s9']));
-    expect(window.location.search).toBe('?sentence=s9');
+    await waitFor(() => expect(window.location.search).toBe('?sentence=s9'));
     expect(
       container.querySelector('[data-testid="outcome-map"] g.mark[data-key="row:s9"]'),
     ).toHaveAttribute('aria-pressed', 'true');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src/App.svelte';
-import { selection } from '../../src/lib/state/selection.svelte.ts';
+import { selection, writeHistory } from '../../src/lib/state/selection.svelte.ts';
 import type { StatementDocument } from '../../src/lib/data/types.ts';
 import { serialize } from '../../src/pipeline/build.ts';
 import { corpusFromSeeds } from '../../src/pipeline/io.ts';
@@ -25,6 +25,8 @@ beforeEach(() => {
   vi.stubGlobal('fetch', async () => new Response(served, { status: 200 }));
   window.history.replaceState(null, '', '/');
   selection.clear();
+  // Written now, not in the middle of the next test.
+  writeHistory();
   window.history.replaceState(null, '', '/');
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -78,7 +80,7 @@ describe('the document picker', () => {
     await waitFor(() => expect(marks(container)).toBe(second.counts.themeCodings));
     expect(container.querySelector('.doc-title')).toHaveTextContent(second.name);
     expect(screen.getByText(/^Statement: “Synthetic statement 2/)).toBeInTheDocument();
-    expect(window.location.search).toBe(`?doc=${second.id}`);
+    await waitFor(() => expect(window.location.search).toBe(`?doc=${second.id}`));
   });
 
   it('"All documents" shows the sum, with a heading where each document starts', async () => {
@@ -97,7 +99,7 @@ describe('the document picker', () => {
     for (const d of all) {
       expect(order[order.indexOf(d.id) + 1]).toBe(`${d.id}.s1`);
     }
-    expect(window.location.search).toBe('?doc=all');
+    await waitFor(() => expect(window.location.search).toBe('?doc=all'));
     expect(screen.getByText(/^Statements: “All 3 documents”/)).toBeInTheDocument();
   });
 
@@ -108,7 +110,7 @@ describe('the document picker', () => {
     await choose(third.id);
     await waitFor(() => expect(sentences(container)).toEqual(third.sentences.map((s) => s.id)));
     expect(screen.getByTestId('selection-summary')).toHaveTextContent('Nothing selected');
-    expect(window.location.search).toBe(`?doc=${third.id}`);
+    await waitFor(() => expect(window.location.search).toBe(`?doc=${third.id}`));
     expect(container.querySelectorAll('[data-testid="reader"] .sentence.hit')).toHaveLength(0);
   });
 
@@ -147,6 +149,7 @@ describe('the document picker', () => {
     const container = await renderApp(first.sentences.length);
     await choose(second.id);
     await waitFor(() => expect(sentences(container)).toHaveLength(second.sentences.length));
+    await waitFor(() => expect(window.location.search).toBe(`?doc=${second.id}`));
     const popped = new Promise((resolve) =>
       window.addEventListener('popstate', resolve, { once: true }),
     );

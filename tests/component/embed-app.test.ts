@@ -3,13 +3,15 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src/App.svelte';
 import { VIEWS } from '../../src/lib/charts/registry.ts';
-import { selection } from '../../src/lib/state/selection.svelte.ts';
+import { selection, writeHistory } from '../../src/lib/state/selection.svelte.ts';
 import { datasetPath, doc } from '../helpers/dataset.ts';
 
 beforeEach(() => {
   const body = readFileSync(datasetPath, 'utf8');
   vi.stubGlobal('fetch', async () => new Response(body, { status: 200 }));
   selection.clear();
+  // Written now, not in the middle of the next test.
+  writeHistory();
 });
 afterEach(() => {
   vi.unstubAllGlobals();

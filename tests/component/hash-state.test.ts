@@ -3,7 +3,7 @@ import { configure, fireEvent, render, screen, waitFor } from '@testing-library/
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src/App.svelte';
 import { VIEWS } from '../../src/lib/charts/registry.ts';
-import { selection } from '../../src/lib/state/selection.svelte.ts';
+import { selection, writeHistory } from '../../src/lib/state/selection.svelte.ts';
 import { SINGLE_FILE_MODE } from '../../src/lib/state/url.ts';
 import { datasetPath, doc } from '../helpers/dataset.ts';
 
@@ -15,6 +15,8 @@ beforeEach(() => {
   vi.stubGlobal('fetch', async () => new Response(body, { status: 200 }));
   window.history.replaceState(null, '', '/');
   selection.clear();
+  // Written now, not in the middle of the next test.
+  writeHistory();
   window.history.replaceState(null, '', '/');
 });
 afterEach(() => {
@@ -64,11 +66,11 @@ describe('the selection in the URL hash (one-file build)', () => {
     const container = await renderApp();
     await fireEvent.click(container.querySelector('[data-row-theme="readmission"]')!);
     await waitFor(() => expect(hits(container)).toEqual(withTheme('readmission')));
-    expect(window.location.hash).toBe('#theme=readmission');
+    await waitFor(() => expect(window.location.hash).toBe('#theme=readmission'));
     expect(window.location.search).toBe('');
     await fireEvent.keyDown(window, { key: 'Escape' });
     await waitFor(() => expect(hits(container)).toEqual([]));
-    expect(window.location.href).toBe(`${window.location.origin}/`);
+    await waitFor(() => expect(window.location.href).toBe(`${window.location.origin}/`));
   });
 
   it('opens the selection a hash names', async () => {
@@ -88,7 +90,7 @@ describe('the selection in the URL hash (one-file build)', () => {
     const reader = container.querySelector('[data-testid="reader"]')!;
     await fireEvent.click(reader.querySelector('[data-sentence="s5"]')!);
     await fireEvent.click(reader.querySelector('[data-sentence="s27"]')!);
-    expect(window.location.hash).toBe('#sentence=s27');
+    await waitFor(() => expect(window.location.hash).toBe('#sentence=s27'));
     await traverse(() => window.history.back());
     expect(window.location.hash).toBe('#sentence=s5');
     await waitFor(() => expect(hits(container)).toEqual(['s5']));
@@ -102,6 +104,7 @@ describe('the selection in the URL hash (one-file build)', () => {
     const container = await renderApp();
     await fireEvent.click(container.querySelector('[data-row-theme="security"]')!);
     await waitFor(() => expect(hits(container)).toEqual(withTheme('security')));
+    await waitFor(() => expect(window.location.hash).toBe('#theme=security'));
     window.history.pushState(null, '', '/#reader-title');
     window.dispatchEvent(new PopStateEvent('popstate'));
     await waitFor(() => expect(selection.pinned.themes).toEqual(['security']));

@@ -54,7 +54,7 @@ describe('the dashboard in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('selection-summary').textContent())
       .toContain('Nothing selected');
-    expect(new URL(page.url()).search).toBe('');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
   });
 
   it('steps back and forward through selections', async () => {
@@ -63,7 +63,7 @@ describe('the dashboard in a real browser', () => {
     const reader = page.getByTestId('reader');
     await reader.locator('[data-sentence="s5"]').click();
     await reader.locator('[data-sentence="s27"]').click();
-    expect(new URL(page.url()).searchParams.get('sentence')).toBe('s27');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sentence')).toBe('s27');
     await page.goBack();
     await expect.poll(() => new URL(page.url()).searchParams.get('sentence')).toBe('s5');
     await expect.poll(highlightedInReader).toEqual(['s5']);
@@ -117,7 +117,7 @@ describe('the dashboard in a real browser', () => {
     expect([...new Set(bright)].sort()).toEqual([...expected].sort());
     const dimmed = await page.locator('rect.mark[data-dimmed]').count();
     expect(dimmed).toBe(doc.counts.themeCodings - bright.length);
-    expect(new URL(page.url()).searchParams.get('theme')).toBe('readmission');
+    await expect.poll(() => new URL(page.url()).searchParams.get('theme')).toBe('readmission');
     expect(problems).toEqual([]);
   });
 

@@ -84,7 +84,7 @@ describe('the process timeline and the outcome map', () => {
     // The event the statement cites pins the sentence that cites it.
     await page.keyboard.press('Enter');
     await expect.poll(highlightedInReader).toEqual(['s1']);
-    expect(new URL(page.url()).search).toBe('?sentence=s1');
+    await expect.poll(() => new URL(page.url()).search).toBe('?sentence=s1');
     await page.keyboard.press('Escape');
     await expect.poll(highlightedInReader).toEqual([]);
     expect(problems).toEqual([]);
@@ -114,7 +114,9 @@ describe('the process timeline and the outcome map', () => {
     await contextViewsDrawn(page);
     await page.locator('[data-testid="outcome-map"] g.mark[data-column="21"]').click();
     await expect.poll(highlightedInReader).toEqual(['s11', 's12', 's16', 's21']);
-    expect(new URL(page.url()).search).toBe('?objective=21&sentences=s11,s12,s16,s21');
+    await expect
+      .poll(() => new URL(page.url()).search)
+      .toBe('?objective=21&sentences=s11,s12,s16,s21');
     expect(await page.getByTestId('selection-summary').textContent()).toContain(
       `GCM objective 21: 4 of ${doc.sentences.length} sentences`,
     );

@@ -143,7 +143,7 @@ describe('the one-file build', () => {
     await chartsDrawn(page);
     await page.locator('[data-row-theme="readmission"]').click();
     await expect.poll(highlightedInReader).toEqual(sentencesWith('readmission'));
-    expect(new URL(page.url()).hash).toContain('theme=readmission');
+    await expect.poll(() => new URL(page.url()).hash).toContain('theme=readmission');
     expect(new URL(page.url()).search).toBe('');
 
     await page.reload();
@@ -167,7 +167,7 @@ describe('the one-file build', () => {
     const reader = page.getByTestId('reader');
     await reader.locator('[data-sentence="s5"]').click();
     await reader.locator('[data-sentence="s27"]').click();
-    expect(hashParam('sentence')).toBe('s27');
+    await expect.poll(() => hashParam('sentence')).toBe('s27');
     await page.goBack();
     await expect.poll(() => hashParam('sentence')).toBe('s5');
     await expect.poll(highlightedInReader).toEqual(['s5']);

@@ -7,6 +7,30 @@ import {
   urlMode,
 } from './url.ts';
 
+/** History entries not written yet, each the URL of its selection given the address before it. */
+let entries: ((location: Location) => string)[] = [];
+
+/**
+ * Adds a history entry for a new selection once the views have answered it: after the next
+ * frame is painted (or within 100 ms, in a page that paints no frames), since writing history
+ * takes a few milliseconds that the click's answer should not wait for.
+ */
+function record(entry: (location: Location) => string): void {
+  if (typeof window === 'undefined' || !window.history) return;
+  if (entries.push(entry) > 1) return;
+  const later = () => setTimeout(writeHistory);
+  requestAnimationFrame(later);
+  setTimeout(writeHistory, 100);
+}
+
+/** Writes the entries not written yet, in order; `embedSnippet` and others that read the
+ * address call it first. */
+export function writeHistory(): void {
+  for (const entry of entries.splice(0)) {
+    window.history.pushState(null, '', entry(window.location));
+  }
+}
+
 /**
  * The one selection every view reads. `pinned` is what the analyst clicked (it lives in the
  * URL); `preview` is what the pointer or focus rests on, shown until it leaves. Writes that
@@ -25,15 +49,7 @@ class SelectionState {
     this.preview = null;
     if (sameSelection(next, this.pinned)) return;
     this.pinned = next;
-    performance.mark('selection-changed');
-    if (typeof window !== 'undefined' && window.history) {
-      const { location } = window;
-      window.history.pushState(
-        null,
-        '',
-        locationWithSelection(location, next, urlMode(location.protocol)),
-      );
-    }
+    record((location) => locationWithSelection(location, next, urlMode(location.protocol)));
   }
 
   /** Pins the selection with `patch` applied; pinning what is already pinned clears it. */
@@ -67,15 +83,9 @@ class SelectionState {
     this.document = doc;
     this.preview = null;
     this.pinned = { ...emptySelection };
-    performance.mark('selection-changed');
-    if (typeof window !== 'undefined' && window.history) {
-      const { location } = window;
-      window.history.pushState(
-        null,
-        '',
-        locationWithSelection(location, emptySelection, urlMode(location.protocol), doc),
-      );
-    }
+    record((location) =>
+      locationWithSelection(location, emptySelection, urlMode(location.protocol), doc),
+    );
   }
 
   /**
@@ -84,6 +94,8 @@ class SelectionState {
    * build and in a page opened from a file (see url.ts).
    */
   fromLocation(): void {
+    // The address changed under entries not written yet: they would overwrite it.
+    entries = [];
     this.preview = null;
     const { location } = window;
     const next = selectionFromLocation(location, urlMode(location.protocol));
