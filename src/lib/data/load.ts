@@ -17,7 +17,7 @@ export async function loadDataset(url: string, fetcher: typeof fetch = fetch): P
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(await response.text());
+    raw = JSON.parse(new TextDecoder().decode(await response.arrayBuffer()));
   } catch (error) {
     return { ok: false, error: `The dataset is not valid JSON (truncated or damaged): ${(error as Error).message}.` };
   }
