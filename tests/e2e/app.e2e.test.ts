@@ -35,6 +35,36 @@ describe('the dashboard in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('draws each chart once, at the width of its box, not first at a default width', async () => {
+    // Every horizontal position or size written to an element already in a chart, from the
+    // first byte on: a chart drawn again at another width rewrites them all.
+    await page.addInitScript(() => {
+      const w = window as unknown as { rewritten: string[] };
+      w.rewritten = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target as Element;
+          if (el.closest?.('[data-chart]')) w.rewritten.push(`${el.tagName} ${r.attributeName}`);
+        }
+      }).observe(document, {
+        subtree: true,
+        attributeFilter: ['width', 'viewBox', 'x', 'x1', 'x2', 'cx', 'd', 'points'],
+      });
+    });
+    await page.goto(dashboard.url);
+    await chartsDrawn(page);
+    await page.waitForTimeout(500);
+    const widths = await page
+      .locator('[data-chart-svg], [data-testid="theme-overview"] svg')
+      .evaluateAll((svgs) => svgs.map((s) => s.getAttribute('width')));
+    // The page is 1,280 px wide: the charts' boxes are wider than the default of 640.
+    expect(widths.length).toBeGreaterThanOrEqual(4);
+    for (const w of widths) expect(Number(w)).toBeGreaterThan(640);
+    expect(
+      await page.evaluate(() => (window as unknown as { rewritten: string[] }).rewritten),
+    ).toEqual([]);
+  });
+
   it('restores a selection from a copied link', async () => {
     await page.goto(`${dashboard.url}?theme=readmission`);
     await chartsDrawn(page);

@@ -1,0 +1,31 @@
+/**
+ * A chart's width: the one it is given (an export's), else its box's. The box is measured as
+ * the chart mounts, before anything is drawn in it; until then `ready` is false and the chart
+ * draws nothing. So a chart draws once, at its width, instead of first at a default width and
+ * again when its box is measured. A box that measures 0 (hidden, or a page with no layout)
+ * draws at `fallback`, and again once it has a width.
+ *
+ * Use: `<div bind:clientWidth={null, box.measure}>{#if box.ready}…{/if}</div>`.
+ */
+export class BoxWidth {
+  #measured = $state<number | null>(null);
+  #fixed: () => number | undefined;
+  #fallback: number;
+
+  constructor(fixed: () => number | undefined, fallback = 640) {
+    this.#fixed = fixed;
+    this.#fallback = fallback;
+  }
+
+  get ready(): boolean {
+    return this.#fixed() !== undefined || this.#measured !== null;
+  }
+
+  get value(): number {
+    return this.#fixed() ?? (this.#measured ? Math.round(this.#measured) : this.#fallback);
+  }
+
+  measure = (width: number): void => {
+    this.#measured = width;
+  };
+}
