@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { palettes } from '../../src/lib/charts/palette.ts';
+import { moveInRows } from '../../src/lib/charts/focus.ts';
 import {
   estimateWidth,
-  moveInRows,
   processLayout,
   processLegend,
   shortLabel,

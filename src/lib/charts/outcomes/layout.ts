@@ -21,6 +21,7 @@ import type { LegendSpec } from '../types.ts';
 import { estimateWidth } from '../process/layout.ts';
 import { sourceLinks } from '../sources.ts';
 import type { TableSpec } from '../../ui/table.ts';
+import type { FocusTarget } from '../focus.ts';
 
 /**
  * Geometry of the outcome map: one row per demand or rejection of the statement (reading
@@ -120,7 +121,7 @@ export interface OutcomeMapLayout {
   /** Objectives no entry points at, in words, and where. */
   unused: { text: string; y: number } | null;
   key: { text: string; x: number; y: number }[];
-  focusRows: { key: string; cx: number }[][];
+  focusRows: FocusTarget[][];
 }
 
 /** What the source line adds to the statement's for this view. */

@@ -22,6 +22,7 @@ import { fade, type Palette } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
 import { sourceLinks } from '../sources.ts';
 import type { TableSpec } from '../../ui/table.ts';
+import type { FocusTarget } from '../focus.ts';
 
 /**
  * Geometry of the process timeline: the GCM process from the New York Declaration to the first
@@ -174,7 +175,7 @@ export interface ProcessLayout {
   axisBreak: { x0: number; x1: number } | null;
   axisTitle: { x: number; y: number; text: string };
   /** Keyboard order: rows of keys, top to bottom, each left to right. */
-  focusRows: { key: string; cx: number }[][];
+  focusRows: FocusTarget[][];
 }
 
 /** What the source line adds to the statement's for this view. */
@@ -549,42 +550,6 @@ export function processLayout(
     axisTitle: { x: left, y: axisY + 32, text: 'Time →' },
     focusRows,
   };
-}
-
-export type FocusMove = 'left' | 'right' | 'up' | 'down' | 'home' | 'end';
-
-/**
- * Where the focus goes from `key` on an arrow, Home or End, over rows of keys (each row left
- * to right): Up and Down go to the nearest key in the next row, by centre. The same key at an
- * edge; the first key when `key` is unknown.
- */
-export function moveInRows(
-  rows: { key: string; cx: number }[][],
-  key: string,
-  move: FocusMove,
-): string {
-  const r = rows.findIndex((row) => row.some((t) => t.key === key));
-  if (r < 0) return rows[0]?.[0]?.key ?? key;
-  const row = rows[r];
-  const i = row.findIndex((t) => t.key === key);
-  switch (move) {
-    case 'left':
-      return row[Math.max(0, i - 1)].key;
-    case 'right':
-      return row[Math.min(row.length - 1, i + 1)].key;
-    case 'home':
-      return row[0].key;
-    case 'end':
-      return row[row.length - 1].key;
-    case 'up':
-    case 'down': {
-      const next = rows[r + (move === 'up' ? -1 : 1)];
-      if (!next?.length) return key;
-      const cx = row[i].cx;
-      return next.reduce((best, t) => (Math.abs(t.cx - cx) < Math.abs(best.cx - cx) ? t : best))
-        .key;
-    }
-  }
 }
 
 /** "19 Sep 2016, milestone, document A/RES/71/1: <label>. Cited by sentences 1 and 9." */

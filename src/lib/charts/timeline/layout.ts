@@ -4,6 +4,7 @@ import { fade, type Palette } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
 import { label } from '../../data/queries.ts';
 import type { TableSpec } from '../../ui/table.ts';
+import type { FocusMove } from '../focus.ts';
 
 /**
  * Geometry of the topic timeline: the statement from its first to its last sentence along x,
@@ -308,8 +309,6 @@ export function truncate(text: string, max = 80): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }
-
-export type FocusMove = 'left' | 'right' | 'up' | 'down' | 'home' | 'end';
 
 /** Keyboard targets by row: the paragraph bands first (row -1), then each theme's marks. */
 function focusRows(layout: Pick<TimelineLayout, 'rows' | 'marks' | 'paragraphs'>) {
