@@ -137,8 +137,12 @@ describe('a corpus of several statements in a real browser', () => {
         }),
       )
       .toBe(true);
-    // The documents in between were never rendered.
-    expect(await readerSentences()).not.toEqual(expect.arrayContaining(mergedIds(last - 3)));
+    // The documents in between, far from both ends of the reader's scroll, were never rendered:
+    // not one of their sentences is in the page.
+    const rendered = new Set(await readerSentences());
+    for (let i = 1; i <= last - 3; i++) {
+      expect(mergedIds(i).filter((s) => rendered.has(s))).toEqual([]);
+    }
     expect(problems).toEqual([]);
   });
 
