@@ -15,6 +15,8 @@ import type { Browser } from 'playwright-core';
 
 const LOADS = 7;
 const SELECTIONS = 50;
+/** Selections before those measured: the first ones also compile the code they run. */
+const WARMUP = 10;
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -79,37 +81,46 @@ async function measureLoads(browser: Browser, url: string) {
 }
 
 /**
- * `SELECTIONS` selections. Each is a click on a sentence of the reader; every view redraws
- * from it. The time runs from the click until every view has updated and the page has been
- * laid out again (style and layout forced), that is all the work before the next paint.
+ * `WARMUP` + `SELECTIONS` selections. Each is a click on a sentence of the reader, in a task of
+ * its own after a painted frame, as a user's click arrives; every view redraws from it.
+ * `update` runs from the click until every view has updated (the views apply a change in
+ * microtasks: ten turns let chained updates finish) and the page is laid out again (style and
+ * layout forced): the work before the next paint, which the budget speaks of. `frame` runs on
+ * until that frame is painted. The first `WARMUP` selections are reported apart (their
+ * slowest): the browser compiles the code they run as they first run it.
  */
 async function measureSelections(browser: Browser, url: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(url);
   await chartsDrawn(page);
-  const { updates, sentences } = await page.evaluate(async (count) => {
+  const { updates, frames } = await page.evaluate(async (count) => {
     const sentences = [
       ...document.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence'),
     ];
-    const times: number[] = [];
+    const updates: number[] = [];
+    const frames: number[] = [];
     for (let i = 0; i < count; i++) {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const target = sentences[(i * 7) % sentences.length];
       const started = performance.now();
       target.click();
-      await Promise.resolve();
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (let turn = 0; turn < 10; turn++) await Promise.resolve();
       void document.documentElement.getBoundingClientRect().height;
-      times.push(performance.now() - started);
-      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      updates.push(performance.now() - started);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      frames.push(performance.now() - started);
     }
-    return { updates: times, sentences: sentences.length };
-  }, SELECTIONS);
+    return { updates, frames };
+  }, WARMUP + SELECTIONS);
   await page.close();
+  const warmup = updates.splice(0, WARMUP);
+  frames.splice(0, WARMUP);
   return {
+    firstSelections: { selections: warmup.length, max: Math.max(...warmup) },
     selections: updates.length,
-    sentences,
     p50: quantile(updates, 0.5),
     p95: quantile(updates, 0.95),
+    frame: { p50: quantile(frames, 0.5), p95: quantile(frames, 0.95) },
   };
 }
 
@@ -132,8 +143,7 @@ const browser = await launchBrowser();
 const server = await startServer();
 try {
   const { heap, ...chartsDrawn } = await measureLoads(browser, server.url);
-  const measured = await measureSelections(browser, server.url);
-  const selectionUpdate = { selections: measured.selections, p50: measured.p50, p95: measured.p95 };
+  const selectionUpdate = await measureSelections(browser, server.url);
 
   // A generated corpus of 100 statements (tests/e2e/build.ts writes it next to this build
   // only), all documents merged, and one of them alone.
@@ -162,17 +172,13 @@ try {
       doc,
       sentences: sentencesOf(doc),
       chartsDrawn: { loads: loads.loads, median: loads.median, max: loads.max },
-      selectionUpdate: {
-        selections: selections.selections,
-        p50: selections.p50,
-        p95: selections.p95,
-      },
+      selectionUpdate: selections,
       heapBytes: loads.heap,
     };
     corpusLines.push(
       `corpus of 100 statements, ${mode === 'all' ? 'all documents' : 'one document'} (${sentencesOf(doc)} sentences):`,
       `  charts drawn after navigation (${loads.loads} loads): median ${ms(loads.median)}, max ${ms(loads.max)} (budget ${BUDGET.chartsDrawn} ms: ${met(loads.max <= BUDGET.chartsDrawn)})`,
-      `  selection update (${selections.selections} selections): p50 ${ms(selections.p50)}, p95 ${ms(selections.p95)} (budget p95 ${BUDGET.selectionP95} ms: ${met(selections.p95 <= BUDGET.selectionP95)})`,
+      `  selection update (${selections.selections} selections): p50 ${ms(selections.p50)}, p95 ${ms(selections.p95)} (budget p95 ${BUDGET.selectionP95} ms: ${met(selections.p95 <= BUDGET.selectionP95)}); frame painted p50 ${ms(selections.frame.p50)}, p95 ${ms(selections.frame.p95)}; the ${selections.firstSelections.selections} before: max ${ms(selections.firstSelections.max)}`,
       `  JS heap after load: ${(loads.heap / 1024 / 1024).toFixed(1)} MB`,
     );
   }
@@ -204,7 +210,7 @@ try {
     `charts drawn after navigation (${chartsDrawn.loads} loads): median ${ms(chartsDrawn.median)}, max ${ms(chartsDrawn.max)}`,
   );
   console.log(
-    `selection update (${selectionUpdate.selections} selections): p50 ${ms(selectionUpdate.p50)}, p95 ${ms(selectionUpdate.p95)} (budget p95 ${BUDGET.statementSelectionP95} ms: ${met(selectionUpdate.p95 <= BUDGET.statementSelectionP95)})`,
+    `selection update (${selectionUpdate.selections} selections): p50 ${ms(selectionUpdate.p50)}, p95 ${ms(selectionUpdate.p95)} (budget p95 ${BUDGET.statementSelectionP95} ms: ${met(selectionUpdate.p95 <= BUDGET.statementSelectionP95)}); frame painted p50 ${ms(selectionUpdate.frame.p50)}, p95 ${ms(selectionUpdate.frame.p95)}; the ${selectionUpdate.firstSelections.selections} before: max ${ms(selectionUpdate.firstSelections.max)}`,
   );
   console.log(`JS heap after load: ${(heap / 1024 / 1024).toFixed(1)} MB`);
   for (const line of corpusLines) console.log(line);
