@@ -177,4 +177,24 @@ describe('a corpus of several statements in a real browser', () => {
     expect(requests.some((url) => new URL(url).pathname.endsWith('/x.json'))).toBe(false);
     expect(problems).toEqual([]);
   });
+
+  it('changes thousands of colours at once without a fade, and a few with one', async () => {
+    const transitions = () =>
+      page.evaluate(() =>
+        ['[data-chart="topic-timeline"] rect.mark', '[data-chart="attribution"] .fades'].map(
+          (selector) => getComputedStyle(document.querySelector(selector)!).transitionDuration,
+        ),
+      );
+    // A hundred statements, all of them: about 6,000 timeline marks and 1,400 links.
+    await page.goto(`${dashboard.url}?data=${corpusPath('corpus-100')}&doc=all`);
+    await chartsDrawn(page);
+    expect(await transitions()).toEqual(['0s', '0s']);
+    // One of them: a few dozen marks fade as the selection changes.
+    await page.goto(
+      `${dashboard.url}?data=${corpusPath('corpus-100')}&doc=synthetic-statement-001`,
+    );
+    await chartsDrawn(page);
+    expect(await transitions()).toEqual(['0.15s, 0.15s', '0.15s, 0.15s']);
+    expect(problems).toEqual([]);
+  });
 });
