@@ -1,6 +1,8 @@
 /**
  * Moving the keyboard focus among a chart's marks: one tab stop per chart, arrows, Home and End
- * move it (the roving tab index of the ARIA practices), Enter and Space pick the mark.
+ * move it (the roving tab index of the ARIA practices), Enter and Space pick the mark. Small on
+ * purpose: the topic timeline, drawn on first load, imports it (the handlers of the context
+ * views' marks are in mark-handlers.ts).
  */
 
 export type FocusMove = 'left' | 'right' | 'up' | 'down' | 'home' | 'end';
@@ -23,10 +25,16 @@ export interface FocusTarget {
 
 /**
  * Where the focus goes from `key` on an arrow, Home or End, over rows of keys (each row left
- * to right): Up and Down go to the nearest key in the next row, by centre. The same key at an
- * edge; the first key when `key` is unknown.
+ * to right): Up and Down go to the key nearest `goalX` (default: the current key's centre) in
+ * the next row, so a run of Up/Down can keep to one column. The same key at an edge (an empty
+ * row is one); the first key when `key` is unknown.
  */
-export function moveInRows(rows: FocusTarget[][], key: string, move: FocusMove): string {
+export function moveInRows(
+  rows: FocusTarget[][],
+  key: string,
+  move: FocusMove,
+  goalX?: number | null,
+): string {
   const r = rows.findIndex((row) => row.some((t) => t.key === key));
   if (r < 0) return rows[0]?.[0]?.key ?? key;
   const row = rows[r];
@@ -44,50 +52,9 @@ export function moveInRows(rows: FocusTarget[][], key: string, move: FocusMove):
     case 'down': {
       const next = rows[r + (move === 'up' ? -1 : 1)];
       if (!next?.length) return key;
-      const cx = row[i].cx;
+      const cx = goalX ?? row[i].cx;
       return next.reduce((best, t) => (Math.abs(t.cx - cx) < Math.abs(best.cx - cx) ? t : best))
         .key;
     }
   }
-}
-
-/**
- * The event handlers of a mark keyed `key` in a chart whose marks sit in rows (`rows()`, null
- * while the chart has no layout): a click or Enter/Space activates it, arrows, Home and End
- * move the focus (`focus` moves it to the mark of the key it is given), focus and pointer
- * preview it. `onfocus` tells the chart which mark holds the tab stop; `onescape` runs on
- * Escape, after which the key goes on to the page.
- */
-export function rowMarkHandlers(chart: {
-  rows: () => FocusTarget[][] | null;
-  focus: (key: string) => void;
-  activate: (key: string) => void;
-  preview: (key: string | null) => void;
-  onfocus: (key: string) => void;
-  onescape?: () => void;
-}) {
-  function onkeydown(event: KeyboardEvent, key: string) {
-    const move = FOCUS_MOVES[event.key];
-    const rows = chart.rows();
-    if (move && rows) {
-      event.preventDefault();
-      chart.focus(moveInRows(rows, key, move));
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      chart.activate(key);
-    } else if (event.key === 'Escape') {
-      chart.onescape?.();
-    }
-  }
-  return (key: string) => ({
-    onclick: () => chart.activate(key),
-    onkeydown: (event: KeyboardEvent) => onkeydown(event, key),
-    onfocus: () => {
-      chart.onfocus(key);
-      chart.preview(key);
-    },
-    onblur: () => chart.preview(null),
-    onmouseenter: () => chart.preview(key),
-    onmouseleave: () => chart.preview(null),
-  });
 }

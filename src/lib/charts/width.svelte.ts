@@ -1,3 +1,5 @@
+import { untrack } from 'svelte';
+
 /**
  * A chart's width: the one it is given (an export's), else its box's. The box is measured as
  * the chart mounts, before anything is drawn in it; until then `ready` is false and the chart
@@ -28,4 +30,18 @@ export class BoxWidth {
   measure = (width: number): void => {
     this.#measured = width;
   };
+}
+
+/**
+ * Calls `report` once, the first time `drawn()` holds; read in an effect, so after the marks
+ * it speaks of are in the page. For charts whose marks are their template's: `drawn` is
+ * `box.ready`, or also the chart's data having loaded (or failed to).
+ */
+export function reportFirstDraw(drawn: () => boolean, report: () => void): void {
+  let reported = false;
+  $effect(() => {
+    if (reported || !drawn()) return;
+    reported = true;
+    untrack(report);
+  });
 }

@@ -4,7 +4,7 @@ import { fade, type Palette } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
 import { label } from '../../data/queries.ts';
 import type { TableSpec } from '../../ui/table.ts';
-import type { FocusMove } from '../focus.ts';
+import { moveInRows, type FocusMove, type FocusTarget } from '../focus.ts';
 
 /**
  * Geometry of the topic timeline: the statement from its first to its last sentence along x,
@@ -312,7 +312,7 @@ export function truncate(text: string, max = 80): string {
 
 /** Keyboard targets by row: the paragraph bands first (row -1), then each theme's marks. */
 function focusRows(layout: Pick<TimelineLayout, 'rows' | 'marks' | 'paragraphs'>) {
-  const rows: { key: string; cx: number }[][] = [
+  const rows: FocusTarget[][] = [
     layout.paragraphs.map((p) => ({ key: p.key, cx: p.x + p.width / 2 })),
   ];
   for (const row of layout.rows) {
@@ -339,9 +339,9 @@ export function focusCenter(
 }
 
 /**
- * Where the focus goes from `key` on an arrow, Home or End; the same key at an edge.
- * Up and Down go to the mark nearest `goalX` (default: the current mark's centre) in the next
- * row that has marks, so a run of Up/Down keeps to one column instead of drifting.
+ * Where the focus goes from `key` on an arrow, Home or End: `moveInRows` over the paragraph
+ * bands and each theme's marks (`goalX` keeps a run of Up/Down to one column); a key that is
+ * not there goes to the first mark.
  */
 export function moveFocus(
   layout: Pick<TimelineLayout, 'rows' | 'marks' | 'paragraphs'>,
@@ -349,33 +349,10 @@ export function moveFocus(
   move: FocusMove,
   goalX?: number | null,
 ): string {
-  const rows = focusRows(layout);
-  const r = rows.findIndex((row) => row.some((t) => t.key === key));
-  if (r < 0) return defaultFocus(layout) ?? key;
-  const row = rows[r];
-  const i = row.findIndex((t) => t.key === key);
-  switch (move) {
-    case 'left':
-      return row[Math.max(0, i - 1)].key;
-    case 'right':
-      return row[Math.min(row.length - 1, i + 1)].key;
-    case 'home':
-      return row[0].key;
-    case 'end':
-      return row[row.length - 1].key;
-    case 'up':
-    case 'down': {
-      const step = move === 'up' ? -1 : 1;
-      const cx = goalX ?? row[i].cx;
-      for (let n = r + step; n >= 0 && n < rows.length; n += step) {
-        if (rows[n].length === 0) continue;
-        return rows[n].reduce((best, t) =>
-          Math.abs(t.cx - cx) < Math.abs(best.cx - cx) ? t : best,
-        ).key;
-      }
-      return key;
-    }
-  }
+  // A theme with no mark has an empty row: Up and Down pass over it.
+  const rows = focusRows(layout).filter((row) => row.length > 0);
+  if (!rows.some((row) => row.some((t) => t.key === key))) return defaultFocus(layout) ?? key;
+  return moveInRows(rows, key, move, goalX);
 }
 
 /** The first mark in reading order, or the first paragraph when nothing is coded. */
