@@ -5,10 +5,12 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { contentSecurityPolicy } from './src/csp.ts';
 import { unusedModules } from './scripts/unused-modules.ts';
 import { plainDynamicImports } from './scripts/plain-dynamic-imports.ts';
+import { lazyNumberFormat } from './scripts/lazy-number-format.ts';
 
 export default defineConfig({
   plugins: [
     plainDynamicImports(),
+    lazyNumberFormat(),
     svelte(),
     svelteTesting(),
     unusedModules(

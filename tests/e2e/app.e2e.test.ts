@@ -65,6 +65,30 @@ describe('the dashboard in a real browser', () => {
     ).toEqual([]);
   });
 
+  it('builds no locale formatter on its way to the first drawing (the first costs 50-110 ms)', async () => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { built: string[] };
+      w.built = [];
+      const intl = Intl as unknown as Record<string, new (...args: unknown[]) => object>;
+      for (const name of ['NumberFormat', 'DateTimeFormat', 'Collator', 'PluralRules']) {
+        intl[name] = new Proxy(intl[name], {
+          construct(target, args: unknown[]) {
+            w.built.push(name);
+            return Reflect.construct(target, args) as object;
+          },
+        });
+      }
+    });
+    await page.goto(dashboard.url);
+    await chartsDrawn(page);
+    expect(await page.evaluate(() => (window as unknown as { built: string[] }).built)).toEqual([]);
+    // The charts still print their numbers: the theme overview's counts, for one.
+    await expect
+      .poll(() => page.locator('[data-testid="theme-overview"] svg text').allTextContents())
+      .toContain(String(sentencesWith('control').length));
+    expect(problems).toEqual([]);
+  });
+
   it('restores a selection from a copied link', async () => {
     await page.goto(`${dashboard.url}?theme=readmission`);
     await chartsDrawn(page);
