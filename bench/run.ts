@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chartsDrawn, e2eOutDir, launchBrowser, startServer } from '../tests/e2e/browser.ts';
 import { firstLoadBytes, kb, type Bytes } from '../tests/e2e/bytes.ts';
 import { EMBED_NAMES } from '../src/lib/embed/mode.ts';
-import buildForBrowser, { CORPUS_SEED, corpusPath } from '../tests/e2e/build.ts';
+import buildForBrowser, { CORPUS_SEED, corpusIndexPath, corpusPath } from '../tests/e2e/build.ts';
 import { buildDataset, buildDocument, type StatementInput } from '../src/pipeline/build.ts';
 import { loadRules, readStatement, readText, seedFiles } from '../src/pipeline/io.ts';
 import { syntheticStatements } from '../src/pipeline/synthetic.ts';
@@ -146,8 +146,8 @@ try {
   const selectionUpdate = await measureSelections(browser, server.url);
 
   // A generated corpus of 100 statements (tests/e2e/build.ts writes it next to this build
-  // only), all documents merged, and one of them alone.
-  const corpusUrl = `${server.url}?data=${corpusPath('corpus-100')}`;
+  // only), all documents merged, and one of them alone: as one file, and split into an index
+  // and a file per document (the views, once drawn, are the same: selections are timed once).
   const corpus: Record<string, unknown> = { statements: 100, seed: CORPUS_SEED };
   // Sentences in the corpus, and in the one document measured alone (the reader renders a
   // document's text as it comes near, so the page alone does not count them).
@@ -161,26 +161,36 @@ try {
       .filter((d) => doc === 'all' || d.id === doc)
       .reduce((n, d) => n + d.sentences.length, 0);
   const corpusLines: string[] = [];
-  for (const [mode, doc] of [
-    ['all', 'all'],
-    ['single', 'synthetic-statement-001'],
+  for (const [layout, path, shown] of [
+    ['file', corpusPath('corpus-100'), 'in one file'],
+    ['split', corpusIndexPath('corpus-100'), 'split into files'],
   ] as const) {
-    const url = `${corpusUrl}&doc=${doc}`;
-    const loads = await measureLoads(browser, url);
-    const selections = await measureSelections(browser, url);
-    corpus[mode] = {
-      doc,
-      sentences: sentencesOf(doc),
-      chartsDrawn: { loads: loads.loads, median: loads.median, max: loads.max },
-      selectionUpdate: selections,
-      heapBytes: loads.heap,
-    };
-    corpusLines.push(
-      `corpus of 100 statements, ${mode === 'all' ? 'all documents' : 'one document'} (${sentencesOf(doc)} sentences):`,
-      `  charts drawn after navigation (${loads.loads} loads): median ${ms(loads.median)}, max ${ms(loads.max)} (budget ${BUDGET.chartsDrawn} ms: ${met(loads.max <= BUDGET.chartsDrawn)})`,
-      `  selection update (${selections.selections} selections): p50 ${ms(selections.p50)}, p95 ${ms(selections.p95)} (budget p95 ${BUDGET.selectionP95} ms: ${met(selections.p95 <= BUDGET.selectionP95)}); frame painted p50 ${ms(selections.frame.p50)}, p95 ${ms(selections.frame.p95)}; the ${selections.firstSelections.selections} before: max ${ms(selections.firstSelections.max)}`,
-      `  JS heap after load: ${(loads.heap / 1024 / 1024).toFixed(1)} MB`,
-    );
+    corpus[layout] = { path };
+    for (const [mode, doc] of [
+      ['all', 'all'],
+      ['single', 'synthetic-statement-001'],
+    ] as const) {
+      const url = `${server.url}?data=${path}&doc=${doc}`;
+      const loads = await measureLoads(browser, url);
+      const selections = layout === 'file' ? await measureSelections(browser, url) : null;
+      (corpus[layout] as Record<string, unknown>)[mode] = {
+        doc,
+        sentences: sentencesOf(doc),
+        chartsDrawn: { loads: loads.loads, median: loads.median, max: loads.max },
+        ...(selections ? { selectionUpdate: selections } : {}),
+        heapBytes: loads.heap,
+      };
+      corpusLines.push(
+        `corpus of 100 statements ${shown}, ${mode === 'all' ? 'all documents' : 'one document'} (${sentencesOf(doc)} sentences):`,
+        `  charts drawn after navigation (${loads.loads} loads): median ${ms(loads.median)}, max ${ms(loads.max)} (budget ${BUDGET.chartsDrawn} ms: ${met(loads.max <= BUDGET.chartsDrawn)})`,
+        ...(selections
+          ? [
+              `  selection update (${selections.selections} selections): p50 ${ms(selections.p50)}, p95 ${ms(selections.p95)} (budget p95 ${BUDGET.selectionP95} ms: ${met(selections.p95 <= BUDGET.selectionP95)}); frame painted p50 ${ms(selections.frame.p50)}, p95 ${ms(selections.frame.p95)}; the ${selections.firstSelections.selections} before: max ${ms(selections.firstSelections.max)}`,
+            ]
+          : []),
+        `  JS heap after load: ${(loads.heap / 1024 / 1024).toFixed(1)} MB`,
+      );
+    }
   }
 
   const bytes: Record<string, ReturnType<typeof byteRow>> = {};

@@ -4,6 +4,8 @@ import {
   type ActorId,
   type Attribution,
   type Codebook,
+  type CorpusEntry,
+  type CorpusIndex,
   type Dataset,
   type ListItem,
   type ModalityCoding,
@@ -172,4 +174,20 @@ export function buildDataset(documents: StatementDocument[], codebook: Codebook)
  */
 export function serialize(value: unknown, { compact = false }: { compact?: boolean } = {}): string {
   return `${compact ? JSON.stringify(value) : JSON.stringify(value, null, 1)}\n`;
+}
+
+/**
+ * A corpus as files to write in one folder: `index.json`, which names each document and its
+ * file, and `documents/<id>.json`, a dataset of that one document (with the codebook), so the
+ * dashboard loads only the documents it shows (src/lib/data/corpus-index.ts). Compact JSON.
+ */
+export function splitCorpus(dataset: Dataset): Record<string, string> {
+  const files: Record<string, string> = {};
+  const corpus: CorpusEntry[] = dataset.documents.map((doc) => {
+    const file = `documents/${doc.id}.json`;
+    files[file] = serialize({ ...dataset, documents: [doc] }, { compact: true });
+    return { id: doc.id, name: doc.name, file };
+  });
+  const index: CorpusIndex = { schemaVersion: dataset.schemaVersion, corpus };
+  return { 'index.json': serialize(index, { compact: true }), ...files };
 }

@@ -1,14 +1,17 @@
 /**
- * npm run corpus -- --statements 100 --seed 1 --out <file>
+ * npm run corpus -- --statements 100 --seed 1 --out <file.json>
+ * npm run corpus -- --statements 100 --seed 1 --split --out <folder>
  *
  * Writes a synthetic corpus (synthetic.ts) for the benchmark and the tests: N generated
- * statements, coded by the real pipeline, as one dataset file. It refuses to write where the
- * file would pass for real data or ship with the app (data/, seeds/, public/, src/, dist*).
+ * statements, coded by the real pipeline, as one dataset file, or with `--split` as a folder
+ * of an index and one file per document (build.ts, splitCorpus). It refuses to write where the
+ * files would pass for real data or ship with the app (data/, seeds/, public/, src/, dist*).
  */
-import { resolve } from 'node:path';
-import { serialize } from './build.ts';
+import { join, resolve } from 'node:path';
+import { serialize, splitCorpus } from './build.ts';
 import { PipelineError } from './errors.ts';
 import { corpusFromSeeds, relativeTo, writeAtomically } from './io.ts';
+import type { Dataset } from '../lib/data/types.ts';
 
 const FORBIDDEN = ['data', 'seeds', 'public', 'src', 'dist', 'dist-single'];
 
@@ -28,40 +31,51 @@ function whole(args: string[], name: string, fallback: number): number {
   return Number(value);
 }
 
-/** Builds the corpus the arguments ask for and returns the file to write and its contents. */
-function corpusFile(root: string, args: string[]): { file: string; contents: string } {
+/** Builds the corpus the arguments ask for: the dataset, and the files to write by path. */
+function corpusFiles(
+  root: string,
+  args: string[],
+): { dataset: Dataset; files: Record<string, string> } {
   const out = option(args, '--out');
   if (!out) throw new PipelineError('command line', '--out', 'is required: where to write');
+  const split = args.includes('--split');
   const file = relativeTo(root, resolve(root, out));
   const top = file.split(/[\\/]/)[0];
-  if (FORBIDDEN.includes(top) || !file.endsWith('.json')) {
+  if (FORBIDDEN.includes(top) || file.endsWith('.json') === split) {
     throw new PipelineError(
       file,
       null,
-      `a synthetic corpus is not real data: write a .json file outside ${FORBIDDEN.join('/, ')}/`,
+      `a synthetic corpus is not real data: write ${split ? 'a folder (not a .json file)' : 'a .json file'} outside ${FORBIDDEN.join('/, ')}/`,
     );
   }
   const statements = whole(args, '--statements', 10);
   const seed = whole(args, '--seed', 1);
-  let contents: string;
+  let dataset: Dataset;
   try {
-    contents = serialize(corpusFromSeeds(root, { statements, seed }), { compact: true });
+    dataset = corpusFromSeeds(root, { statements, seed });
   } catch (error) {
     if (error instanceof RangeError) throw new PipelineError('command line', null, error.message);
     throw error;
   }
-  return { file, contents };
+  if (!split) return { dataset, files: { [file]: serialize(dataset, { compact: true }) } };
+  const files = Object.entries(splitCorpus(dataset)).map(([name, text]) => [
+    join(file, name),
+    text,
+  ]);
+  return { dataset, files: Object.fromEntries(files) };
 }
 
 function main(args: string[]): void {
   const root = process.cwd();
-  const { file, contents } = corpusFile(root, args);
-  writeAtomically(root, { [file]: contents });
-  const dataset = JSON.parse(contents) as { documents: { counts: { sentences: number } }[] };
+  const { dataset, files } = corpusFiles(root, args);
+  writeAtomically(root, files);
+  const [first, ...more] = Object.keys(files);
+  const bytes = Object.values(files).reduce((n, text) => n + Buffer.byteLength(text), 0);
   const sentences = dataset.documents.reduce((n, d) => n + d.counts.sentences, 0);
   console.log(
-    `wrote ${file.startsWith('..') ? resolve(root, file) : file}: ${dataset.documents.length} synthetic statements, ${sentences} sentences ` +
-      `(${Buffer.byteLength(contents)} bytes)`,
+    `wrote ${first.startsWith('..') ? resolve(root, first) : first}` +
+      `${more.length ? ` and ${more.length} document files` : ''}: ` +
+      `${dataset.documents.length} synthetic statements, ${sentences} sentences (${bytes} bytes)`,
   );
 }
 

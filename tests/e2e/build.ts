@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serialize } from '../../src/pipeline/build.ts';
+import { serialize, splitCorpus } from '../../src/pipeline/build.ts';
 import { corpusFromSeeds } from '../../src/pipeline/io.ts';
 import { e2eOutDir } from './browser.ts';
 
@@ -13,6 +13,8 @@ import { e2eOutDir } from './browser.ts';
 export const CORPORA = { 'corpus-10': 10, 'corpus-100': 100 } as const;
 export const CORPUS_SEED = 1;
 export const corpusPath = (name: keyof typeof CORPORA) => `corpus/${name}.json`;
+/** The same corpus split into an index and one file per document (splitCorpus). */
+export const corpusIndexPath = (name: keyof typeof CORPORA) => `corpus/${name}/index.json`;
 
 /**
  * Builds the production app once for the browser tests, into a folder of its own. The build
@@ -39,5 +41,10 @@ export default function setup(): void {
       join(e2eOutDir, corpusPath(name as keyof typeof CORPORA)),
       serialize(dataset, { compact: true }),
     );
+    const folder = join(e2eOutDir, 'corpus', name);
+    for (const [file, contents] of Object.entries(splitCorpus(dataset))) {
+      mkdirSync(dirname(join(folder, file)), { recursive: true });
+      writeFileSync(join(folder, file), contents);
+    }
   }
 }

@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Dataset } from '../../src/lib/data/types.ts';
 import { chartsDrawn, e2eOutDir, useDashboard, watchProblems } from './browser.ts';
-import { corpusPath } from './build.ts';
+import { corpusIndexPath, corpusPath } from './build.ts';
 
 /** A generated corpus of ten statements, written next to this build only (build.ts). */
 const dashboard = useDashboard();
@@ -30,8 +30,9 @@ beforeEach(async () => {
   });
 });
 
-const open = (query: string) =>
-  page.goto(`${dashboard.url}?data=${corpusPath('corpus-10')}${query}`);
+/** The corpus as one file, or split into an index and one file per document. */
+let dataPath = corpusPath('corpus-10');
+const open = (query: string) => page.goto(`${dashboard.url}?data=${dataPath}${query}`);
 const readerSentences = () =>
   page
     .locator('[data-testid="reader"] .sentence')
@@ -39,7 +40,14 @@ const readerSentences = () =>
 const picker = () => page.getByLabel('Document');
 const docParam = () => new URL(page.url()).searchParams.get('doc');
 
-describe('a corpus of several statements in a real browser', () => {
+describe.each([
+  ['in one file', corpusPath('corpus-10')],
+  ['split into an index and a file per document', corpusIndexPath('corpus-10')],
+])('a corpus of several statements %s, in a real browser', (_, path) => {
+  beforeEach(() => {
+    dataPath = path;
+  });
+
   it('opens a generated corpus from ?data= with a picker of every document', async () => {
     const response = await open('');
     expect(response?.headers()['content-security-policy']).toContain("connect-src 'self'");
@@ -165,7 +173,72 @@ describe('a corpus of several statements in a real browser', () => {
     await expect.poll(readerSentences).toEqual(corpus.documents[0].sentences.map((s) => s.id));
     expect(problems).toEqual([]);
   });
+});
 
+describe('a split corpus', () => {
+  /** The corpus files the page asked for, in order, by path under corpus/corpus-10/. */
+  function corpusRequests(): string[] {
+    const requested: string[] = [];
+    const folder = `/${corpusIndexPath('corpus-10').replace('index.json', '')}`;
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith(folder)) requested.push(path.slice(folder.length));
+    });
+    return requested;
+  }
+  const fileOf = (i: number) => `documents/${corpus.documents[i].id}.json`;
+
+  beforeEach(() => {
+    dataPath = corpusIndexPath('corpus-10');
+  });
+
+  it('loads only the index and the document it shows, and each other one when it is picked', async () => {
+    const requested = corpusRequests();
+    await open('');
+    await chartsDrawn(page);
+    expect(requested).toEqual(['index.json', fileOf(0)]);
+    await picker().selectOption(corpus.documents[4].id);
+    await expect.poll(readerSentences).toEqual(corpus.documents[4].sentences.map((s) => s.id));
+    expect(requested).toEqual(['index.json', fileOf(0), fileOf(4)]);
+    // Back to the first: already loaded, not asked for again.
+    await page.goBack();
+    await expect.poll(readerSentences).toEqual(corpus.documents[0].sentences.map((s) => s.id));
+    // Every document for "All documents", the ones already loaded not twice.
+    await picker().selectOption('all');
+    await expect
+      .poll(() => page.locator('[data-testid="reader"] h3[data-document]').count())
+      .toBe(corpus.documents.length);
+    expect([...requested].sort()).toEqual(
+      ['index.json', ...corpus.documents.map((_, i) => fileOf(i))].sort(),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('opens at the document a link names, loading only that one', async () => {
+    const requested = corpusRequests();
+    await open(`&doc=${corpus.documents[7].id}&sentence=s3`);
+    await chartsDrawn(page);
+    expect(requested).toEqual(['index.json', fileOf(7)]);
+    await expect(page.getByTestId('sentence-detail').textContent()).resolves.toContain(
+      corpus.documents[7].sentences[2].text,
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('names a document file it cannot load', async () => {
+    await page.route(`**/${fileOf(3)}`, (route) => route.fulfill({ status: 404, body: '' }));
+    await open('');
+    await chartsDrawn(page);
+    await picker().selectOption(corpus.documents[3].id);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      `Document "${corpus.documents[3].id}" of the corpus (${fileOf(3)}): The dataset is missing`,
+    );
+    problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('404')));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a corpus of several statements in a real browser', () => {
   it('refuses a data= that is not a file on this site, and fetches nothing for it', async () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));

@@ -117,7 +117,7 @@ describe('choosing the document the views show', () => {
       key: documents[0].id,
       notice: null,
     });
-    expect(chooseDocument(documents, documents[2].id, mergeDocuments).doc).toBe(documents[2]);
+    expect(chooseDocument(documents, documents[2].id, mergeDocuments)!.doc).toBe(documents[2]);
     expect(chooseDocument(documents, ALL_DOCUMENTS, mergeDocuments)).toEqual({
       doc: merged,
       key: ALL_DOCUMENTS,
@@ -126,11 +126,28 @@ describe('choosing the document the views show', () => {
   });
 
   it('falls back to the first document with a notice for an unknown id', () => {
-    const choice = chooseDocument(documents, 'no-such-statement', mergeDocuments);
+    const choice = chooseDocument(documents, 'no-such-statement', mergeDocuments)!;
     expect(choice.doc).toBe(documents[0]);
     expect(choice.notice).toBe(
       `This dataset has no document “no-such-statement”: showing the first one, “${documents[0].name}”.`,
     );
+  });
+
+  it('waits, with a corpus index, for a document that is named but not loaded yet', () => {
+    const known = documents.map(({ id, name }) => ({ id, name }));
+    const loaded = [documents[1]];
+    // Named and not loaded: the first (by default and for an unknown id), another, all of them.
+    expect(chooseDocument(loaded, null, mergeDocuments, known)).toBeNull();
+    expect(chooseDocument(loaded, 'no-such-statement', mergeDocuments, known)).toBeNull();
+    expect(chooseDocument(loaded, documents[2].id, mergeDocuments, known)).toBeNull();
+    expect(chooseDocument(loaded, ALL_DOCUMENTS, mergeDocuments, known)).toBeNull();
+    // Loaded: shown as from a whole dataset.
+    expect(chooseDocument(loaded, documents[1].id, mergeDocuments, known)!.doc).toBe(documents[1]);
+    const withFirst = [documents[0], documents[1]];
+    expect(chooseDocument(withFirst, 'no-such-statement', mergeDocuments, known)!.notice).toContain(
+      `showing the first one, “${documents[0].name}”`,
+    );
+    expect(chooseDocument(documents, ALL_DOCUMENTS, mergeDocuments, known)!.doc).toBe(merged);
   });
 
   it('shows the one document of a one-document dataset for "all", unmerged', () => {

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasetProblem } from '../../src/lib/data/load.ts';
 import type { Dataset } from '../../src/lib/data/types.ts';
-import { serialize } from '../../src/pipeline/build.ts';
+import { serialize, splitCorpus } from '../../src/pipeline/build.ts';
 import { corpusFromSeeds } from '../../src/pipeline/io.ts';
 import { seededRandom, syntheticStatements } from '../../src/pipeline/synthetic.ts';
 import {
@@ -130,6 +130,25 @@ describe('npm run corpus', () => {
     expect(readFileSync(join(root, 'data/dataset.json'), 'utf8')).toBe(
       readProjectFile('data/dataset.json'),
     );
+  });
+
+  it('writes a split corpus into a folder, the same files as the generator, and refuses a .json name', async () => {
+    const root = tempProject();
+    const [written, refused] = await Promise.all([
+      runCorpusCli(root, ['--statements', '3', '--seed', '4', '--split', '--out', 'corpora/three']),
+      runCorpusCli(root, ['--statements', '3', '--split', '--out', 'corpora/three.json']),
+    ]);
+    expect(written).toMatchObject({ code: 0, stderr: '' });
+    expect(written.stdout).toContain(
+      'wrote corpora/three/index.json and 3 document files: 3 synthetic statements',
+    );
+    const files = splitCorpus(corpusFromSeeds(projectRoot, { statements: 3, seed: 4 }));
+    for (const [file, contents] of Object.entries(files)) {
+      expect(readFileSync(join(root, 'corpora/three', file), 'utf8')).toBe(contents);
+    }
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('write a folder (not a .json file)');
+    expect(existsSync(join(root, 'corpora/three.json'))).toBe(false);
   });
 });
 

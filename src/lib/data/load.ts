@@ -4,8 +4,16 @@ import { schemaProblem } from './validate.ts';
 
 export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; error: string };
 
-/** Fetches and checks the dataset; every failure becomes one sentence a reader can act on. */
-export async function loadDataset(url: string, fetcher: typeof fetch = fetch): Promise<LoadResult> {
+/**
+ * Fetches and checks the dataset; every failure becomes one sentence a reader can act on. A
+ * corpus index (corpus-index.ts) loads the documents `want` needs: a document id, `all`, or
+ * null for the first.
+ */
+export async function loadDataset(
+  url: string,
+  fetcher: typeof fetch = fetch,
+  want: string | null = null,
+): Promise<LoadResult> {
   let response: Response;
   try {
     response = await fetcher(url);
@@ -20,6 +28,12 @@ export async function loadDataset(url: string, fetcher: typeof fetch = fetch): P
     raw = JSON.parse(new TextDecoder().decode(await response.arrayBuffer()));
   } catch (error) {
     return { ok: false, error: `The dataset is not valid JSON (truncated or damaged): ${(error as Error).message}.` };
+  }
+  if (typeof raw === 'object' && raw !== null && 'corpus' in raw) {
+    return import('./corpus-index.ts').then(
+      (m) => m.openIndex(raw, url, want, fetcher),
+      () => ({ ok: false, error: `${url} is a corpus index; the code that reads one did not load.` }),
+    );
   }
   const problem = datasetProblem(raw);
   return problem ? { ok: false, error: `The dataset is not usable: ${problem}.` } : { ok: true, dataset: raw as Dataset };

@@ -165,14 +165,24 @@ export interface DocumentChoice {
  * The document `requested` names: a document id, `all` for every document merged by `merge`
  * (corpus.ts, loaded only for a dataset of several documents; one document is its own "all"),
  * or null for the first. An id the dataset does not hold falls back to the
- * first document, with a notice that says so.
+ * first document, with a notice that says so. `known`: every document a corpus index names,
+ * loaded or not; null while a document it needs is still to be loaded.
  */
 export function chooseDocument(
   documents: readonly StatementDocument[],
   requested: string | null,
   merge: ((documents: readonly StatementDocument[]) => MergedDocument) | null,
-): DocumentChoice {
+  known: readonly { id: string }[] = documents,
+): DocumentChoice | null {
   const first = documents[0];
+  const needs = (id: string) => !documents.some((d) => d.id === id);
+  if (
+    requested === ALL_DOCUMENTS
+      ? documents.length < known.length
+      : needs(known.some((d) => d.id === requested) ? requested! : known[0].id)
+  ) {
+    return null;
+  }
   if (requested === ALL_DOCUMENTS && documents.length > 1 && merge) {
     return { doc: merge(documents), key: ALL_DOCUMENTS, notice: null };
   }

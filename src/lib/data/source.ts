@@ -27,7 +27,7 @@ export function datasetUrl(): string {
 /** A dataset file on this site: path segments of letters, digits, "_", "-" and ".", none
  * starting with "." (so no ".." and no hidden files), ending in ".json". No scheme, no host,
  * no leading "/", no "//", no "%", "\", "?" or "#". */
-const DATASET_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.json$/;
+export const DATASET_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.json$/;
 
 export type DatasetSource = { ok: true; url: string } | { ok: false; error: string };
 

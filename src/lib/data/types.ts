@@ -220,4 +220,34 @@ export interface Dataset {
   schemaVersion: number;
   codebook: Codebook;
   documents: StatementDocument[];
+  /** Only on a dataset read from a corpus index (never in a file): the documents loaded so far
+   * are in `documents`, the index names them all and loads the others. */
+  index?: DocumentIndex;
+}
+
+/** One document of a split corpus: its id, its name, and its dataset file, relative to the
+ * index. */
+export interface CorpusEntry {
+  id: string;
+  name: string;
+  file: string;
+}
+
+/**
+ * A corpus split into files (`npm run corpus -- --split`): this index, and one dataset file of
+ * one document each. The dashboard loads the index and only the documents it shows.
+ */
+export interface CorpusIndex {
+  schemaVersion: number;
+  corpus: CorpusEntry[];
+}
+
+/** A loaded corpus index: every document's id and name, and a way to load more of them. */
+export interface DocumentIndex {
+  entries: readonly { id: string; name: string }[];
+  /**
+   * Loads document `id` (`all`: every document; null or an id the index does not name: the
+   * first) and answers with a dataset of every document loaded so far, in the index's order.
+   */
+  load(id: string | null): Promise<{ ok: true; dataset: Dataset } | { ok: false; error: string }>;
 }

@@ -1,0 +1,108 @@
+import { ALL_DOCUMENTS } from './queries.ts';
+import { loadDataset, type LoadResult } from './load.ts';
+import { DATASET_PATH } from './source.ts';
+import {
+  SCHEMA_VERSION,
+  type Codebook,
+  type CorpusEntry,
+  type CorpusIndex,
+  type StatementDocument,
+} from './types.ts';
+
+/**
+ * A corpus split into an index and one dataset file per document (`npm run corpus -- --split`):
+ * the dashboard reads the index, then loads only the documents it shows, each file checked as
+ * any dataset is. Loaded only when a dataset file turns out to be an index (it lists files under
+ * "corpus", where a dataset has "documents").
+ */
+
+/** The first thing that makes `raw` unusable as a corpus index, or null. */
+export function indexProblem(raw: unknown): string | null {
+  const { schemaVersion, corpus } = raw as Partial<CorpusIndex>;
+  if (schemaVersion !== SCHEMA_VERSION) {
+    return `schema version ${String(schemaVersion)} is not the supported version ${SCHEMA_VERSION}`;
+  }
+  if (!Array.isArray(corpus) || corpus.length === 0) return '"corpus" is not a list of documents';
+  const ids = new Set<string>();
+  for (const [i, entry] of corpus.entries()) {
+    const { id, name, file } = (entry ?? {}) as Partial<CorpusEntry>;
+    if (typeof id !== 'string' || typeof name !== 'string' || typeof file !== 'string') {
+      return `entry ${i + 1} of "corpus" needs an id, a name and a file, all text`;
+    }
+    if (ids.has(id)) return `two entries share the id "${id}"`;
+    ids.add(id);
+    if (!DATASET_PATH.test(file)) {
+      return `the file of "${id}" is not a relative path to a .json file next to the index (no "..", no "//", no scheme)`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Opens a corpus index read from `url` and loads the documents `want` needs (see
+ * `DocumentIndex.load`). A document file must hold that one document, coded with the same
+ * codebook as the others; any failure names the document and its file.
+ */
+export async function openIndex(
+  raw: unknown,
+  url: string,
+  want: string | null,
+  fetcher: typeof fetch,
+): Promise<LoadResult> {
+  const problem = indexProblem(raw);
+  if (problem) return { ok: false, error: `The corpus index ${url} is not usable: ${problem}.` };
+  const entries = (raw as CorpusIndex).corpus;
+  const loading = new Map<string, Promise<LoadResult>>();
+  const loaded = new Map<string, StatementDocument>();
+  let codebook: Codebook | null = null;
+
+  function loadEntry(entry: CorpusEntry): Promise<LoadResult> {
+    let result = loading.get(entry.id);
+    if (!result) {
+      result = loadDataset(new URL(entry.file, url).href, fetcher);
+      loading.set(entry.id, result);
+      // A failed file is asked for again next time, not remembered as failed.
+      result.then((r) => r.ok || loading.delete(entry.id));
+    }
+    return result;
+  }
+
+  async function load(id: string | null): Promise<LoadResult> {
+    const wanted =
+      id === ALL_DOCUMENTS ? entries : [entries.find((e) => e.id === id) ?? entries[0]];
+    const results = await Promise.all(wanted.map(loadEntry));
+    for (const [i, result] of results.entries()) {
+      const entry = wanted[i];
+      const where = `Document "${entry.id}" of the corpus (${entry.file})`;
+      if (!result.ok) return { ok: false, error: `${where}: ${result.error}` };
+      const { documents } = result.dataset;
+      if (documents.length !== 1 || documents[0].id !== entry.id) {
+        return {
+          ok: false,
+          error: `${where} should hold that one document, but holds ${documents.map((d) => `"${d.id}"`).join(', ')}.`,
+        };
+      }
+      const same = JSON.stringify(result.dataset.codebook);
+      if (codebook && JSON.stringify(codebook) !== same) {
+        return {
+          ok: false,
+          error: `${where} is coded with another codebook than the corpus's other documents.`,
+        };
+      }
+      codebook ??= result.dataset.codebook;
+      loaded.set(entry.id, documents[0]);
+    }
+    return {
+      ok: true,
+      dataset: {
+        schemaVersion: SCHEMA_VERSION,
+        codebook: codebook!,
+        documents: entries.flatMap((e) => loaded.get(e.id) ?? []),
+        index,
+      },
+    };
+  }
+
+  const index = { entries: entries.map(({ id, name }) => ({ id, name })), load };
+  return load(want);
+}

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { datasetProblem, loadDataset, type LoadResult } from '../../src/lib/data/load.ts';
+import { ALL_DOCUMENTS } from '../../src/lib/data/queries.ts';
+import type { CorpusIndex, Dataset } from '../../src/lib/data/types.ts';
+import { serialize, splitCorpus } from '../../src/pipeline/build.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
+import { projectRoot } from './support.ts';
+
+const corpus = corpusFromSeeds(projectRoot, { statements: 3, seed: 2 });
+const ids = corpus.documents.map((d) => d.id);
+const BASE = 'https://dashboard.test/corpus/three/';
+
+/** Serves `files` under BASE, as a site would, and logs every request. */
+function site(files: Record<string, string>) {
+  const requested: string[] = [];
+  const fetcher = (async (input: string | URL | Request) => {
+    const url = String(input);
+    requested.push(url.startsWith(BASE) ? url.slice(BASE.length) : url);
+    const body = url.startsWith(BASE) ? files[url.slice(BASE.length)] : undefined;
+    return body === undefined
+      ? new Response('', { status: 404, statusText: 'Not Found' })
+      : new Response(body, { status: 200 });
+  }) as typeof fetch;
+  return { fetcher, requested };
+}
+
+const open = (files: Record<string, string>, want: string | null = null) => {
+  const { fetcher, requested } = site(files);
+  return { result: loadDataset(`${BASE}index.json`, fetcher, want), requested };
+};
+
+const dataset = (result: LoadResult): Dataset => {
+  if (!result.ok) throw new Error(result.error);
+  return result.dataset;
+};
+
+const withIndex = (change: (index: CorpusIndex) => void) => {
+  const files = splitCorpus(corpus);
+  const index = JSON.parse(files['index.json']) as CorpusIndex;
+  change(index);
+  return { ...files, 'index.json': JSON.stringify(index) };
+};
+
+const errorOf = async (files: Record<string, string>, want: string | null = null) => {
+  const result = await open(files, want).result;
+  expect(result.ok).toBe(false);
+  return result.ok ? '' : result.error;
+};
+
+describe('a corpus split into an index and one file per document', () => {
+  it('is written as an index and one valid dataset file per document, the same every time', () => {
+    const files = splitCorpus(corpus);
+    expect(Object.keys(files)).toEqual(['index.json', ...ids.map((id) => `documents/${id}.json`)]);
+    expect(JSON.parse(files['index.json'])).toEqual({
+      schemaVersion: corpus.schemaVersion,
+      corpus: corpus.documents.map((d) => ({
+        id: d.id,
+        name: d.name,
+        file: `documents/${d.id}.json`,
+      })),
+    });
+    for (const [i, id] of ids.entries()) {
+      const part = JSON.parse(files[`documents/${id}.json`]) as Dataset;
+      expect(datasetProblem(part)).toBeNull();
+      expect(part.documents).toEqual([corpus.documents[i]]);
+      expect(part.codebook).toEqual(corpus.codebook);
+    }
+    expect(splitCorpus(corpusFromSeeds(projectRoot, { statements: 3, seed: 2 }))).toEqual(files);
+    // Nothing is lost: the files together hold the whole corpus.
+    const whole = {
+      ...corpus,
+      documents: ids.map((id) => JSON.parse(files[`documents/${id}.json`]).documents[0]),
+    };
+    expect(serialize(whole)).toBe(serialize(corpus));
+  });
+
+  it('loads the index and the first document only, naming every document', async () => {
+    const { result, requested } = open(splitCorpus(corpus));
+    const loaded = dataset(await result);
+    expect(requested).toEqual(['index.json', `documents/${ids[0]}.json`]);
+    expect(loaded.documents).toEqual([corpus.documents[0]]);
+    expect(loaded.codebook).toEqual(corpus.codebook);
+    expect(loaded.index?.entries).toEqual(corpus.documents.map(({ id, name }) => ({ id, name })));
+  });
+
+  it('loads the document a link names, all of them for "all", the first for an unknown id', async () => {
+    const one = open(splitCorpus(corpus), ids[2]);
+    expect(dataset(await one.result).documents).toEqual([corpus.documents[2]]);
+    expect(one.requested).toEqual(['index.json', `documents/${ids[2]}.json`]);
+
+    const all = open(splitCorpus(corpus), ALL_DOCUMENTS);
+    expect(dataset(await all.result).documents).toEqual(corpus.documents);
+    expect(all.requested).toHaveLength(1 + ids.length);
+
+    const unknown = open(splitCorpus(corpus), 'no-such-statement');
+    expect(dataset(await unknown.result).documents).toEqual([corpus.documents[0]]);
+  });
+
+  it('loads more documents on demand, each once, in the index order', async () => {
+    const { result, requested } = open(splitCorpus(corpus), ids[2]);
+    const first = dataset(await result);
+    const second = dataset(await first.index!.load(ids[0]));
+    expect(second.documents.map((d) => d.id)).toEqual([ids[0], ids[2]]);
+    // The same index: a third document joins the two.
+    const all = dataset(await second.index!.load(ALL_DOCUMENTS));
+    expect(all.documents).toEqual(corpus.documents);
+    expect(requested.filter((r) => r !== 'index.json').sort()).toEqual(
+      ids.map((id) => `documents/${id}.json`).sort(),
+    );
+    // Every answer is a new list: the views see a change.
+    expect(all.documents).not.toBe(second.documents);
+  });
+
+  it('names a document file that is missing or damaged, and asks for it again later', async () => {
+    const files = splitCorpus(corpus);
+    const missing = { ...files };
+    delete missing[`documents/${ids[1]}.json`];
+    const { fetcher, requested } = site(missing);
+    const first = dataset(await loadDataset(`${BASE}index.json`, fetcher));
+    const failed = await first.index!.load(ids[1]);
+    expect(failed).toEqual({
+      ok: false,
+      error: `Document "${ids[1]}" of the corpus (documents/${ids[1]}.json): The dataset is missing: ${BASE}documents/${ids[1]}.json answered 404 Not Found.`,
+    });
+    await first.index!.load(ids[1]);
+    expect(requested.filter((r) => r.endsWith(`${ids[1]}.json`))).toHaveLength(2);
+
+    const damaged = {
+      ...files,
+      [`documents/${ids[0]}.json`]: files[`documents/${ids[0]}.json`].slice(0, 300),
+    };
+    expect(await errorOf(damaged)).toMatch(
+      new RegExp(
+        `^Document "${ids[0]}" of the corpus \\(documents/${ids[0]}.json\\): The dataset is not valid JSON`,
+      ),
+    );
+  });
+
+  it('refuses a document file that holds another document or another codebook', async () => {
+    const files = splitCorpus(corpus);
+    const swapped = { ...files, [`documents/${ids[0]}.json`]: files[`documents/${ids[1]}.json`] };
+    expect(await errorOf(swapped)).toBe(
+      `Document "${ids[0]}" of the corpus (documents/${ids[0]}.json) should hold that one document, but holds "${ids[1]}".`,
+    );
+    const other = JSON.parse(files[`documents/${ids[1]}.json`]) as Dataset;
+    other.codebook.themes[0].label = 'Another label';
+    const recoded = { ...files, [`documents/${ids[1]}.json`]: JSON.stringify(other) };
+    expect(await errorOf(recoded, ALL_DOCUMENTS)).toBe(
+      `Document "${ids[1]}" of the corpus (documents/${ids[1]}.json) is coded with another codebook than the corpus's other documents.`,
+    );
+  });
+
+  it.each([
+    [
+      'a wrong schema version',
+      (i: CorpusIndex) => (i.schemaVersion = 2),
+      'schema version 2 is not the supported version 1',
+    ],
+    ['no documents', (i: CorpusIndex) => (i.corpus = []), '"corpus" is not a list of documents'],
+    [
+      'an entry without a file',
+      (i: CorpusIndex) => delete (i.corpus[1] as Partial<CorpusIndex['corpus'][0]>).file,
+      'entry 2 of "corpus" needs an id, a name and a file, all text',
+    ],
+    [
+      'two entries with one id',
+      (i: CorpusIndex) => (i.corpus[2].id = i.corpus[0].id),
+      `two entries share the id "${ids[0]}"`,
+    ],
+    [
+      'a file outside its folder',
+      (i: CorpusIndex) => (i.corpus[0].file = '../secret.json'),
+      `the file of "${ids[0]}" is not a relative path`,
+    ],
+    [
+      'a file on another site',
+      (i: CorpusIndex) => (i.corpus[0].file = 'https://elsewhere.test/a.json'),
+      `the file of "${ids[0]}" is not a relative path`,
+    ],
+    [
+      'a file from the site root',
+      (i: CorpusIndex) => (i.corpus[0].file = '/data/dataset.json'),
+      `the file of "${ids[0]}" is not a relative path`,
+    ],
+  ])('refuses an index with %s, fetching no document', async (_, change, problem) => {
+    const { result, requested } = open(withIndex(change));
+    const answer = await result;
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error).toContain(
+      `The corpus index ${BASE}index.json is not usable: ${problem}`,
+    );
+    expect(requested).toEqual(['index.json']);
+  });
+});
