@@ -225,14 +225,19 @@ describe('a split corpus', () => {
     expect(problems).toEqual([]);
   });
 
-  it('names a document file it cannot load', async () => {
+  it('names a document file it cannot load, and keeps showing the document it had', async () => {
     await page.route(`**/${fileOf(3)}`, (route) => route.fulfill({ status: 404, body: '' }));
     await open('');
     await chartsDrawn(page);
     await picker().selectOption(corpus.documents[3].id);
-    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+    await expect(page.getByTestId('document-notice').textContent()).resolves.toContain(
       `Document "${corpus.documents[3].id}" of the corpus (${fileOf(3)}): The dataset is missing`,
     );
+    await expect.poll(readerSentences).toEqual(corpus.documents[0].sentences.map((s) => s.id));
+    // Another document loads as usual, and the notice goes.
+    await picker().selectOption(corpus.documents[5].id);
+    await expect.poll(readerSentences).toEqual(corpus.documents[5].sentences.map((s) => s.id));
+    await expect.poll(() => page.getByTestId('document-notice').count()).toBe(0);
     problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('404')));
     expect(problems).toEqual([]);
   });
