@@ -136,6 +136,19 @@ describe('a corpus split into an index and one file per document', () => {
     );
   });
 
+  it('refuses a document file that is itself an index, asking for it once', async () => {
+    const files = withIndex((index) => (index.corpus[0].file = 'index.json'));
+    const { result, requested } = open(files);
+    const answer = await result;
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error).toMatch(
+      new RegExp(
+        `^Document "${ids[0]}" of the corpus \\(index\\.json\\): The dataset is not usable`,
+      ),
+    );
+    expect(requested).toEqual(['index.json', 'index.json']);
+  });
+
   it('refuses a document file that holds another document or another codebook', async () => {
     const files = splitCorpus(corpus);
     const swapped = { ...files, [`documents/${ids[0]}.json`]: files[`documents/${ids[1]}.json`] };

@@ -59,7 +59,7 @@ export async function openIndex(
   function loadEntry(entry: CorpusEntry): Promise<LoadResult> {
     let result = loading.get(entry.id);
     if (!result) {
-      result = loadDataset(new URL(entry.file, url).href, fetcher);
+      result = loadDataset(new URL(entry.file, url).href, fetcher, false);
       loading.set(entry.id, result);
       // A failed file is asked for again next time, not remembered as failed.
       result.then((r) => r.ok || loading.delete(entry.id));

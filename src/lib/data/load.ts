@@ -7,12 +7,13 @@ export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; error: st
 /**
  * Fetches and checks the dataset; every failure becomes one sentence a reader can act on. A
  * corpus index (corpus-index.ts) loads the documents `want` needs: a document id, `all`, or
- * null for the first.
+ * null for the first; `false` for a document's own file, which must not be an index (an index
+ * naming itself would load forever).
  */
 export async function loadDataset(
   url: string,
   fetcher: typeof fetch = fetch,
-  want: string | null = null,
+  want: string | null | false = null,
 ): Promise<LoadResult> {
   let response: Response;
   try {
@@ -29,7 +30,7 @@ export async function loadDataset(
   } catch (error) {
     return { ok: false, error: `The dataset is not valid JSON (truncated or damaged): ${(error as Error).message}.` };
   }
-  if (typeof raw === 'object' && raw !== null && 'corpus' in raw) {
+  if (want !== false && typeof raw === 'object' && raw !== null && 'corpus' in raw) {
     return import('./corpus-index.ts').then(
       (m) => m.openIndex(raw, url, want, fetcher),
       () => ({ ok: false, error: `${url} is a corpus index; the code that reads one did not load.` }),
