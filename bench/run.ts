@@ -165,7 +165,8 @@ try {
     ['file', corpusPath('corpus-100'), 'in one file'],
     ['split', corpusIndexPath('corpus-100'), 'split into files'],
   ] as const) {
-    corpus[layout] = { path };
+    const modes: Record<string, unknown> = { path };
+    corpus[layout] = modes;
     for (const [mode, doc] of [
       ['all', 'all'],
       ['single', 'synthetic-statement-001'],
@@ -173,7 +174,7 @@ try {
       const url = `${server.url}?data=${path}&doc=${doc}`;
       const loads = await measureLoads(browser, url);
       const selections = layout === 'file' ? await measureSelections(browser, url) : null;
-      (corpus[layout] as Record<string, unknown>)[mode] = {
+      modes[mode] = {
         doc,
         sentences: sentencesOf(doc),
         chartsDrawn: { loads: loads.loads, median: loads.median, max: loads.max },

@@ -18,6 +18,7 @@ import {
 
 /** The first thing that makes `raw` unusable as a corpus index, or null. */
 export function indexProblem(raw: unknown): string | null {
+  // Worded as datasetProblem words it (load.ts): a shared helper there costs the first load bytes.
   const { schemaVersion, corpus } = raw as Partial<CorpusIndex>;
   if (schemaVersion !== SCHEMA_VERSION) {
     return `schema version ${String(schemaVersion)} is not the supported version ${SCHEMA_VERSION}`;
@@ -55,6 +56,8 @@ export async function openIndex(
   const loading = new Map<string, Promise<LoadResult>>();
   const loaded = new Map<string, StatementDocument>();
   let codebook: Codebook | null = null;
+  /** The first loaded document's codebook, as text: every other document's must read the same. */
+  let codebookText: string | null = null;
 
   function loadEntry(entry: CorpusEntry): Promise<LoadResult> {
     let result = loading.get(entry.id);
@@ -82,14 +85,15 @@ export async function openIndex(
           error: `${where} should hold that one document, but holds ${documents.map((d) => `"${d.id}"`).join(', ')}.`,
         };
       }
-      const same = JSON.stringify(result.dataset.codebook);
-      if (codebook && JSON.stringify(codebook) !== same) {
+      const text = JSON.stringify(result.dataset.codebook);
+      if (codebookText !== null && codebookText !== text) {
         return {
           ok: false,
           error: `${where} is coded with another codebook than the corpus's other documents.`,
         };
       }
       codebook ??= result.dataset.codebook;
+      codebookText ??= text;
       loaded.set(entry.id, documents[0]);
     }
     return {
