@@ -101,6 +101,39 @@ describe('TableAlternative', () => {
   });
 });
 
+describe('TableAlternative with a spec whose code loads on demand', () => {
+  it('says so while that code loads, then shows the table', async () => {
+    let resolve!: (value: TableSpec) => void;
+    const table = vi.fn(() => new Promise<TableSpec>((r) => (resolve = r)));
+    const { container } = render(TableAlternative, { table });
+    await fireEvent.click(container.querySelector('summary')!);
+    // The table component has loaded and the spec is being built.
+    await vi.waitFor(() => expect(table).toHaveBeenCalled());
+    expect(screen.getByRole('status')).toHaveTextContent('Loading the table…');
+    expect(container.querySelector('table')).toBeNull();
+    resolve(spec);
+    expect(await screen.findByRole('table', { name: spec.caption })).toBeInTheDocument();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('says so when that code cannot be loaded, and asks again on the next opening', async () => {
+    const table = vi
+      .fn<() => Promise<TableSpec>>()
+      .mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module'))
+      .mockResolvedValue(spec);
+    const { container } = render(TableAlternative, { table });
+    const summary = container.querySelector('summary')!;
+    await fireEvent.click(summary);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The table could not be loaded');
+    expect(container.querySelector('table')).toBeNull();
+    await fireEvent.click(summary);
+    await fireEvent.click(summary);
+    expect(await screen.findByRole('table', { name: spec.caption })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(table).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('DataTable', () => {
   it('draws the spec as an accessible table', () => {
     const { container } = render(DataTable, { table: spec });

@@ -37,8 +37,14 @@ const readerSentences = () =>
   page
     .locator('[data-testid="reader"] .sentence')
     .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.sentence!));
-const picker = () => page.getByLabel('Document');
+const picker = () => page.getByTestId('document-picker');
 const docParam = () => new URL(page.url()).searchParams.get('doc');
+/** (document, theme) pairs with a coded sentence: the timeline's marks when drawn by document. */
+const themeGroups = () =>
+  corpus.documents.reduce(
+    (n, d) => n + new Set(d.sentences.flatMap((s) => s.themes.map((t) => t.theme))).size,
+    0,
+  );
 
 describe.each([
   ['in one file', corpusPath('corpus-10')],
@@ -107,8 +113,8 @@ describe.each([
       .locator('[data-testid="reader"] h3[data-document]')
       .allTextContents();
     expect(headings).toEqual(corpus.documents.map((d) => d.name));
-    const codings = corpus.documents.reduce((n, d) => n + d.counts.themeCodings, 0);
-    await expect.poll(() => page.locator('rect.mark').count()).toBe(codings);
+    // More sentences than the timeline can tell apart: one mark per document and theme.
+    await expect.poll(() => page.locator('rect.mark').count()).toBe(themeGroups());
     // The reader renders a document's text as it comes near: the first at once, and every one
     // of them, in reading order, once the reader has been scrolled through.
     await expect.poll(readerSentences).toEqual(expect.arrayContaining(mergedIds(0)));
@@ -124,6 +130,65 @@ describe.each([
       )
       .toBe(total);
     expect(await readerSentences()).toEqual(corpus.documents.flatMap((_, i) => mergedIds(i)));
+    expect(problems).toEqual([]);
+  });
+
+  it('draws the timeline by document, each mark selecting its sentences, its table on demand', async () => {
+    await open('&doc=all');
+    await chartsDrawn(page);
+    const timeline = page.locator('[data-chart="topic-timeline"]');
+    await expect
+      .poll(() =>
+        timeline
+          .locator('rect.band')
+          .evaluateAll((bands) => bands.map((b) => b.getAttribute('aria-label'))),
+      )
+      .toEqual(
+        corpus.documents.map((d, i) => {
+          const first = corpus.documents.slice(0, i).reduce((n, x) => n + x.sentences.length, 1);
+          return `Document ${i + 1} “${d.name}”, sentences ${first}–${first + d.sentences.length - 1}: select this range`;
+        }),
+      );
+    // The second document's first theme: its coded sentences, numbered in the merged corpus.
+    const second = corpus.documents[1];
+    const offset = corpus.documents[0].sentences.length;
+    const theme = second.sentences.flatMap((s) => s.themes.map((t) => t.theme))[0];
+    const coded = second.sentences.filter((s) => s.themes.some((t) => t.theme === theme));
+    const label = corpus.codebook.themes.find((t) => t.id === theme)!.label;
+    const mark = timeline.locator(`[data-mark="g:${second.id}:${theme}"]`);
+    expect(await mark.getAttribute('aria-label')).toMatch(
+      new RegExp(
+        `^${label.replace(/[&]/g, '\\$&')}, document 2 “.*”: ${coded.length} of ${second.sentences.length} sentences \\(.+\\): select them$`,
+      ),
+    );
+    await mark.click();
+    await expect
+      .poll(() => page.getByTestId('selection-summary').textContent())
+      .toContain(
+        `${label} · sentences ${offset + 1}–${offset + second.sentences.length}: ${coded.length} of `,
+      );
+    expect(await mark.getAttribute('aria-pressed')).toBe('true');
+    expect(await mark.getAttribute('data-dimmed')).toBeNull();
+    // The same theme in another document is outside the selection.
+    const first = corpus.documents[0];
+    if (first.sentences.some((s) => s.themes.some((t) => t.theme === theme))) {
+      expect(
+        await timeline.locator(`[data-mark="g:${first.id}:${theme}"]`).getAttribute('data-dimmed'),
+      ).toBe('true');
+    }
+    // The reader brings them into view and marks exactly them.
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="reader"] .sentence.hit')
+          .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.sentence)),
+      )
+      .toEqual(coded.map((s) => `${second.id}.${s.id}`));
+    // The table's code loads when it is opened.
+    await timeline.getByText('Show as table').click();
+    const table = timeline.getByRole('table', { name: 'Coded sentences per theme and paragraph' });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(corpus.codebook.themes.length);
     expect(problems).toEqual([]);
   });
 
@@ -263,7 +328,8 @@ describe('a corpus of several statements in a real browser', () => {
           (selector) => getComputedStyle(document.querySelector(selector)!).transitionDuration,
         ),
       );
-    // A hundred statements, all of them: about 6,000 timeline marks and 1,400 links.
+    // A hundred statements, all of them: about 1,150 timeline marks (one per document and
+    // theme) and 1,400 links.
     await page.goto(`${dashboard.url}?data=${corpusPath('corpus-100')}&doc=all`);
     await chartsDrawn(page);
     expect(await transitions()).toEqual(['0s', '0s']);

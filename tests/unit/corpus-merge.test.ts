@@ -158,3 +158,39 @@ describe('choosing the document the views show', () => {
     });
   });
 });
+
+describe("each document's sentences per theme", () => {
+  it('lists, per document, the sentences coded with each theme and their modalities', () => {
+    for (const part of merged.parts) {
+      const own = merged.sentences.filter(
+        (s) => s.order >= part.firstOrder && s.order <= part.lastOrder,
+      );
+      const themes = [...new Set(own.flatMap((s) => s.themes.map((t) => t.theme)))];
+      expect(part.themes.map((g) => g.theme)).toEqual(themes);
+      for (const group of part.themes) {
+        const coded = own.filter((s) => s.themes.some((t) => t.theme === group.theme));
+        expect(group.sentences).toEqual(coded.map((s) => s.id));
+        // Counted per modality, most first; every sentence counted once.
+        const counts = group.modalities.map(([, n]) => n);
+        expect(counts).toEqual([...counts].sort((a, b) => b - a));
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(coded.length);
+        for (const [modality, n] of group.modalities) {
+          expect(coded.filter((s) => s.modality.modality === modality)).toHaveLength(n);
+        }
+      }
+    }
+    expect(merged.parts.every((p) => p.themes.length > 0)).toBe(true);
+  });
+
+  it('breaks a tie between modalities by the one that comes first in the document', () => {
+    const tied = merged.parts
+      .flatMap((p) => p.themes)
+      .find((g) => g.modalities.length > 1 && g.modalities[0][1] === g.modalities[1][1]);
+    expect(tied).toBeDefined();
+    const seen = tied!.sentences
+      .map((id) => merged.sentences.find((s) => s.id === id)!.modality.modality)
+      .filter((m, i, all) => all.indexOf(m) === i);
+    const top = tied!.modalities.filter(([, n]) => n === tied!.modalities[0][1]).map(([m]) => m);
+    expect(tied!.modalities[0][0]).toBe(seen.find((m) => top.includes(m)));
+  });
+});

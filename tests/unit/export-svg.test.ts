@@ -7,6 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { palettes } from '../../src/lib/charts/palette.ts';
 import { textWidth } from '../../src/lib/export/standalone.ts';
 import { createExporter, type Exporter } from '../../src/lib/export/node.ts';
+import { byDocument } from '../../src/lib/charts/timeline/by-document.ts';
+import { mergeDocuments } from '../../src/lib/data/corpus.ts';
+import { emptySelection } from '../../src/lib/data/queries.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
+import { projectRoot } from './support.ts';
 import {
   SNAPSHOT_CASES,
   matchSnapshot,
@@ -31,6 +36,31 @@ afterAll(async () => {
 
 const hasCommand = (command: string) =>
   spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+
+describe('an exported timeline of a corpus drawn by document', () => {
+  it('keeps the drawing the app showed: a mark per document and theme, its legend and axis', () => {
+    const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
+    const merged = mergeDocuments(corpus.documents);
+    const input = {
+      chart: 'topic-timeline' as const,
+      doc: merged,
+      codebook: corpus.codebook,
+      scheme: 'light' as const,
+      selection: emptySelection,
+      width: 800,
+    };
+    const svg = exporter.render({ ...input, byDocument }).svg;
+    expect(svgProblems(svg)).toEqual([]);
+    expect(svg).toContain('Mark colour: the modality most of its sentences take');
+    expect(svg).toContain('Words into the documents →');
+    expect(svg).toContain(`${merged.parts.length} documents`);
+    // The marks are the chart's only rectangles with rounded corners of 1.5.
+    const marks = (file: string) => file.match(/rx="1\.5"/g)?.length ?? 0;
+    expect(marks(svg)).toBe(merged.parts.reduce((n, p) => n + p.themes.length, 0));
+    // Without it, every sentence, as the app draws when that code did not load.
+    expect(marks(exporter.render(input).svg)).toBe(merged.counts.themeCodings);
+  });
+});
 
 describe('exported SVG files', () => {
   it.each(SNAPSHOT_CASES.map((c) => c.name))('%s matches its snapshot in tests/svg', (name) => {

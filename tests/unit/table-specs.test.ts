@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { attributionLayout, attributionTable } from '../../src/lib/charts/attribution/layout.ts';
-import { matrixLayout, matrixTable, shortLabel } from '../../src/lib/charts/cooccurrence/layout.ts';
-import {
-  formatValue,
-  themeOverviewLayout,
-  themeOverviewTable,
-} from '../../src/lib/charts/theme-overview/options.ts';
-import { timelineLayout, timelineTable } from '../../src/lib/charts/timeline/layout.ts';
+import { attributionLayout } from '../../src/lib/charts/attribution/layout.ts';
+import { attributionTable } from '../../src/lib/charts/attribution/table.ts';
+import { matrixLayout, shortLabel } from '../../src/lib/charts/cooccurrence/layout.ts';
+import { matrixTable } from '../../src/lib/charts/cooccurrence/table.ts';
+import { formatValue, themeOverviewLayout } from '../../src/lib/charts/theme-overview/options.ts';
+import { themeOverviewTable } from '../../src/lib/charts/theme-overview/table.ts';
+import { timelineLayout } from '../../src/lib/charts/timeline/layout.ts';
+import { timelineTable } from '../../src/lib/charts/timeline/table.ts';
 import { label } from '../../src/lib/data/queries.ts';
 import type { TableCell, TableSpec } from '../../src/lib/ui/table.ts';
 import { outcomeLayout, outcomeTable } from '../../src/lib/charts/outcomes/layout.ts';

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
   COMPACT_WIDTH,
+  MIN_SENTENCE_WIDTH,
   defaultFocus,
   focusCenter,
   moveFocus,
   sentencesInInterval,
   timelineLayout,
+  timelineLegend,
+  timelineSummary,
   truncate,
+  type ParagraphBand,
 } from '../../src/lib/charts/timeline/layout.ts';
+import { byDocument } from '../../src/lib/charts/timeline/by-document.ts';
+import { palettes } from '../../src/lib/charts/palette.ts';
+import { mergeDocuments } from '../../src/lib/data/corpus.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
+import { projectRoot } from './support.ts';
 import type { StatementDocument } from '../../src/lib/data/types.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
 
@@ -228,5 +237,108 @@ describe('truncate', () => {
     expect(cut.length).toBeLessThanOrEqual(80);
     expect(cut.endsWith('…')).toBe(true);
     expect(long.replace(/\s+/g, ' ').startsWith(cut.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('a corpus drawn by document', () => {
+  const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
+  const merged = mergeDocuments(corpus.documents);
+  const layout = timelineLayout(merged, corpus.codebook, 960, byDocument);
+  const span = (p: ParagraphBand) => [p.firstOrder, p.lastOrder];
+
+  it('is drawn so when its sentences are narrower than 2 px on average', () => {
+    const plot = layout.plot.right - layout.plot.left;
+    expect(merged.sentences.length * MIN_SENTENCE_WIDTH).toBeGreaterThan(plot);
+    expect(layout.byDocument).toBe(byDocument);
+    // Three statements at 960 px are wide enough to draw sentence by sentence.
+    const few = mergeDocuments(corpusFromSeeds(projectRoot, { statements: 3, seed: 3 }).documents);
+    const fewLayout = timelineLayout(few, corpus.codebook, 960, byDocument);
+    expect(few.sentences.length * MIN_SENTENCE_WIDTH).toBeLessThan(plot);
+    expect(fewLayout.byDocument).toBeNull();
+    expect(fewLayout.marks).toHaveLength(few.counts.themeCodings);
+    // Without the code that draws by document, every sentence is drawn, as for one document.
+    const without = timelineLayout(merged, corpus.codebook, 960);
+    expect(without.byDocument).toBeNull();
+    expect(without.marks).toHaveLength(merged.counts.themeCodings);
+  });
+
+  it('draws a band per document, numbered, over its sentences, numbers that collide left out', () => {
+    expect(layout.paragraphs.map((p) => p.id)).toEqual(merged.parts.map((p) => p.id));
+    expect(layout.paragraphs.map(span)).toEqual(
+      merged.parts.map((p) => [p.firstOrder, p.lastOrder]),
+    );
+    for (const [i, band] of layout.paragraphs.entries()) {
+      expect(band.number).toBe(i + 1);
+      expect(band.x).toBeCloseTo(layout.sentences[band.firstOrder - 1].x0, 6);
+      expect(band.x + band.width).toBeCloseTo(layout.sentences[band.lastOrder - 1].x1, 6);
+      expect(band.describe).toBe(
+        `Document ${i + 1} “${merged.parts[i].name}”, sentences ${band.firstOrder}–${band.lastOrder}: select this range`,
+      );
+    }
+    const shown = layout.paragraphs.filter((p) => p.label !== '');
+    expect(shown[0].label).toBe('1');
+    for (let i = 1; i < shown.length; i++) {
+      const half = (p: ParagraphBand) => (p.label.length * 6.4) / 2;
+      expect(shown[i].labelX - half(shown[i])).toBeGreaterThanOrEqual(
+        shown[i - 1].labelX + half(shown[i - 1]) + 2,
+      );
+    }
+    expect(layout.listItems).toEqual([]);
+    expect(layout.axisTitle.text).toBe('Words into the documents →');
+  });
+
+  it('draws one mark per document and theme, as tall as the share of its sentences', () => {
+    const groups = merged.parts.flatMap((p) => p.themes.map((g) => ({ part: p, group: g })));
+    expect(layout.marks).toHaveLength(groups.length);
+    expect(layout.codings).toHaveLength(merged.counts.themeCodings);
+    for (const [i, m] of layout.marks.entries()) {
+      const { part, group } = groups[i];
+      const band = layout.paragraphs.find((p) => p.id === part.id)!;
+      const row = layout.rows[m.row];
+      const count = part.lastOrder - part.firstOrder + 1;
+      expect(m.key).toBe(`g:${part.id}:${group.theme}`);
+      expect(row.theme).toBe(group.theme);
+      expect(m.part?.sentences).toEqual(group.sentences);
+      expect(m.part && [m.part.first, m.part.last]).toEqual([part.firstOrder, part.lastOrder]);
+      expect(m.modality).toBe(group.modalities[0][0]);
+      expect(m.height).toBeCloseTo(Math.max(2, (14 * group.sentences.length) / count), 6);
+      // Bottom-aligned in the theme's row, inside the document's band.
+      expect(m.y + m.height).toBeCloseTo(row.markY + row.markHeight, 6);
+      expect(m.x).toBeGreaterThanOrEqual(band.x);
+      expect(m.x + m.width).toBeLessThanOrEqual(band.x + band.width + 1e-9);
+    }
+    // Every coded sentence is in exactly one mark of its theme.
+    const inMarks = layout.marks.flatMap((m) => m.part!.sentences.map((id) => `${id}|${m.theme}`));
+    expect(inMarks.sort()).toEqual(layout.codings.map((c) => `${c.sentence}|${c.theme}`).sort());
+  });
+
+  it('names each mark for a screen reader: theme, document, share and modalities', () => {
+    const m = layout.marks.find((x) => x.part!.modalities.length > 1)!;
+    const g = m.part!;
+    const modalities = g.modalities
+      .map(
+        ([id, n]) =>
+          `${n} ${corpus.codebook.modalities.find((x) => x.id === id)!.label.toLowerCase()}`,
+      )
+      .join(', ');
+    expect(g.label).toBe(
+      `${layout.rows[m.row].label}, document ${m.paragraph} “${merged.parts[m.paragraph - 1].name}”: ` +
+        `${g.sentences.length} of ${g.last - g.first + 1} sentences (${modalities}): select them`,
+    );
+  });
+
+  it('says so in its summary and legend', () => {
+    const summary = timelineSummary(merged, corpus.codebook, layout);
+    expect(summary).toContain(`${merged.parts.length} documents`);
+    expect(summary).toContain(
+      `${merged.counts.themeCodings} sentences coded with a theme, ${byDocument.reads}.`,
+    );
+    expect(timelineLegend(corpus.codebook, palettes.light, false, byDocument.legend).title).toBe(
+      'Mark colour: the modality most of its sentences take',
+    );
+    // One document keeps its words.
+    expect(timelineSummary(doc, codebook, wide)).toContain(
+      `${doc.counts.themeCodings} marks, one per sentence coded with a theme, as wide as the sentence`,
+    );
   });
 });

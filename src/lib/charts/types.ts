@@ -2,6 +2,7 @@ import type { Codebook, StatementDocument } from '../data/types.ts';
 import type { Selection } from '../data/queries.ts';
 import type { Scheme } from './palette.ts';
 import type { ContextLoad } from '../context/types.ts';
+import type { ByDocument } from './timeline/layout.ts';
 
 /** What every chart component takes. Charts are presentational: they never read global state. */
 export interface ChartProps {
@@ -22,6 +23,8 @@ export interface ChartProps {
   width?: number;
   /** The GCM context and outcome map, for the views that need them: null while loading. */
   context?: ContextLoad | null;
+  /** How the topic timeline draws a corpus too dense for its width (loaded with a corpus). */
+  byDocument?: ByDocument | null;
 }
 
 /** One entry of a chart's legend, as an exported file draws it. */

@@ -1,11 +1,17 @@
 import { aggregate } from './aggregate.ts';
-import { ALL_DOCUMENTS, type DocumentPart, type MergedDocument } from './documents.ts';
+import {
+  ALL_DOCUMENTS,
+  type DocumentPart,
+  type MergedDocument,
+  type PartTheme,
+} from './documents.ts';
 import type {
   Attribution,
   DateReference,
   DocumentCounts,
   Evidence,
   ListItem,
+  ModalityId,
   Paragraph,
   Sentence,
   Span,
@@ -83,7 +89,15 @@ function merge(documents: readonly StatementDocument[]): MergedDocument {
         marker: span(item.marker),
       });
     }
+    const themes = new Map<string, PartTheme & { counts: Map<ModalityId, number> }>();
     for (const s of source.sentences) {
+      for (const { theme } of s.themes) {
+        let group = themes.get(theme);
+        if (!group) themes.set(theme, (group = { theme, sentences: [], modalities: [], counts: new Map() }));
+        group.sentences.push(id(s.id));
+        const m = s.modality.modality;
+        group.counts.set(m, (group.counts.get(m) ?? 0) + 1);
+      }
       sentences.push({
         ...s,
         start: s.start + shift,
@@ -123,6 +137,11 @@ function merge(documents: readonly StatementDocument[]): MergedDocument {
       firstParagraph,
       firstOrder,
       lastOrder: sentences.length,
+      // A stable sort: a tie keeps the modality that came first.
+      themes: [...themes.values()].map(({ counts, ...group }) => ({
+        ...group,
+        modalities: [...counts].sort((a, b) => b[1] - a[1]),
+      })),
     });
     texts.push(source.text);
     offset += source.text.length;

@@ -7,4 +7,5 @@ export {
   type DocumentChoice,
   type DocumentPart,
   type MergedDocument,
+  type PartTheme,
 } from './queries.ts';

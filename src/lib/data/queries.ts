@@ -2,6 +2,7 @@ import type {
   ActorId,
   Attribution,
   Codebook,
+  ModalityId,
   RelationId,
   Sentence,
   Span,
@@ -137,6 +138,16 @@ export interface DocumentPart extends Span {
   /** First and last sentence `order` (in the merged document), inclusive. */
   firstOrder: number;
   lastOrder: number;
+  /** Each theme the document's sentences are coded with, in the order it first comes. */
+  themes: PartTheme[];
+}
+
+/** A document's sentences coded with one theme (merged ids, reading order), and how many of
+ * them take each modality, most first (a tie: the one that comes first). */
+export interface PartTheme {
+  theme: ThemeId;
+  sentences: string[];
+  modalities: [ModalityId, number][];
 }
 
 /** The documents of a dataset as one; `parts` says where each one sits. */

@@ -68,6 +68,7 @@ export function chartProps(input: ExportInput): ChartProps {
     width: input.width,
     onselect: () => {},
     onhover: () => {},
+    byDocument: input.byDocument,
     ...(input.context ? { context: { ok: true as const, ...input.context } } : {}),
   };
 }
@@ -175,9 +176,9 @@ export function chartLegendAndSummary(input: ExportInput): {
       };
     }
     case 'topic-timeline': {
-      const layout = timelineLayout(doc, codebook, width);
+      const layout = timelineLayout(doc, codebook, width, input.byDocument);
       return {
-        legend: timelineLegend(codebook, palette, faded),
+        legend: timelineLegend(codebook, palette, faded, layout.byDocument?.legend),
         summary: timelineSummary(doc, codebook, layout),
       };
     }

@@ -4,6 +4,7 @@ import type { Measure } from '../charts/theme-overview/options.ts';
 import type { Selection } from '../data/queries.ts';
 import type { Codebook, StatementDocument } from '../data/types.ts';
 import type { ContextData } from '../context/types.ts';
+import type { ByDocument } from '../charts/timeline/layout.ts';
 
 /**
  * Everything an exported chart depends on. The app fills it from the chart as drawn; the
@@ -22,6 +23,8 @@ export interface ExportInput {
   measure?: Measure;
   /** Process timeline and outcome map only: the GCM context and the outcome map. */
   context?: ContextData;
+  /** Topic timeline only: how it draws a corpus too dense for its width, as the app did. */
+  byDocument?: ByDocument | null;
 }
 
 export type ExportFormat = 'svg' | 'png';

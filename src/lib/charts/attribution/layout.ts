@@ -11,7 +11,6 @@ import type {
 } from '../../data/types.ts';
 import { fade, palettes, relationDash, type Palette, type Scheme } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
-import type { TableSpec } from '../../ui/table.ts';
 
 /**
  * Geometry of the responsibility-attribution diagram, in SVG user units (= CSS pixels, since
@@ -703,36 +702,4 @@ export function attributionLegend(
     });
   }
   return { title: 'Relation', entries };
-}
-
-/** The "Show as table" alternative: every attribution, in the dataset's order, with the
- * number of its sentence. */
-export function attributionTable(
-  doc: StatementDocument,
-  codebook: Codebook,
-  layout: Pick<AttributionLayout, 'actors'>,
-): TableSpec {
-  const sentenceNumber = new Map(doc.sentences.map((s) => [s.id, s.order]));
-  return {
-    caption: 'Every attribution in the statement',
-    captionHidden: true,
-    columns: [
-      { label: 'Actor' },
-      { label: 'Relation' },
-      { label: 'Target' },
-      { label: 'Quote' },
-      { label: 'Sentence', numeric: true },
-    ],
-    rowHeader: false,
-    rows: doc.attributions.map((a) => ({
-      key: a.id,
-      cells: [
-        layout.actors.find((x) => x.id === a.actor)?.label ?? a.actor,
-        label(codebook, 'relations', a.relation),
-        a.target,
-        `“${a.quote}”`,
-        sentenceNumber.get(a.sentence) ?? a.sentence,
-      ],
-    })),
-  };
 }

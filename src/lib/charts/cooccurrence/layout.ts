@@ -4,7 +4,6 @@ import type { Codebook, StatementDocument, ThemeId } from '../../data/types.ts';
 import { label } from '../../data/queries.ts';
 import { palettes, type Palette, type Scheme } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
-import type { TableSpec } from '../../ui/table.ts';
 
 /**
  * The co-occurrence matrix as numbers: which cell sits where, how it is shaded and which text
@@ -307,31 +306,4 @@ export function matrixSummary(
     `${layout.themes.length} themes that occur, in codebook order, on both axes. ` +
     `Strongest pairs: ${strongest || 'none'}.`
   );
-}
-
-/** The "Show as table" alternative: the matrix's counts, its diagonal (a theme's own
- * sentences) in bold, the column headers abbreviated. */
-export function matrixTable(layout: Pick<MatrixLayout, 'themes' | 'cells'>): TableSpec {
-  const n = layout.themes.length;
-  return {
-    caption: "Sentences that carry both themes (diagonal: the theme's own sentences)",
-    columns: [
-      { label: '' },
-      ...layout.themes.map((t) => ({
-        label: shortLabel(t.theme, t.label),
-        title: t.label,
-        numeric: true,
-      })),
-    ],
-    rowHeader: true,
-    rows: layout.themes.map((t, i) => ({
-      key: t.theme,
-      cells: [
-        t.label,
-        ...layout.cells
-          .slice(i * n, (i + 1) * n)
-          .map((c) => (c.diagonal ? { value: c.count, tone: 'strong' as const } : c.count)),
-      ],
-    })),
-  };
 }

@@ -2,8 +2,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import type { Codebook, ModalityId, StatementDocument, ThemeId } from '../../data/types.ts';
 import { fade, type Palette } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
-import { label } from '../../data/queries.ts';
-import type { TableSpec } from '../../ui/table.ts';
+import { isMerged, type MergedDocument, type PartTheme } from '../../data/queries.ts';
 import { moveInRows, type FocusMove, type FocusTarget } from '../focus.ts';
 
 /**
@@ -11,6 +10,10 @@ import { moveInRows, type FocusMove, type FocusTarget } from '../focus.ts';
  * each sentence a segment as long as its words (so paragraphs are proportional and the reader
  * sees where the weight of the text lies), one row per codebook theme, one mark per
  * (sentence, theme) coding. Pure numbers: the component only places them.
+ *
+ * A corpus of documents with more sentences than the width can tell apart (under
+ * `MIN_SENTENCE_WIDTH` pixels a sentence) is drawn by document, with `byDocument` (by-document.ts,
+ * which loads with the code that merges documents); without it, sentence by sentence.
  */
 
 export interface SentenceSpan {
@@ -39,6 +42,9 @@ export interface TimelineMark {
   y: number;
   width: number;
   height: number;
+  /** Drawn by document: the document's first and last sentence, its sentences coded with the
+   * theme, and what the mark says to a screen reader. */
+  part?: PartTheme & { first: number; last: number; label: string };
 }
 
 export interface TimelineRow {
@@ -54,6 +60,7 @@ export interface TimelineRow {
   labelX: number;
   labelY: number;
   labelAnchor: 'start' | 'end';
+  /** Sentences coded with the theme. */
   marks: number;
   absent: boolean;
 }
@@ -70,6 +77,8 @@ export interface ParagraphBand {
   lastOrder: number;
   /** "¶4", or "4" when the band is too narrow for the pilcrow. */
   label: string;
+  /** Drawn by document: what the band says to a screen reader. */
+  describe?: string;
   labelX: number;
   labelY: number;
 }
@@ -99,7 +108,12 @@ export interface TimelineLayout {
   /** Top of the paragraph bands (they reach up over the paragraph numbers). */
   bandTop: number;
   rows: TimelineRow[];
+  /** The marks drawn: `codings`, or one per (document, theme) when drawn by document. */
   marks: TimelineMark[];
+  /** One per (sentence, theme) coding. */
+  codings: TimelineMark[];
+  /** Drawn by document: how (the bands are documents, not paragraphs); else null. */
+  byDocument: ByDocument | null;
   paragraphs: ParagraphBand[];
   listItems: ListItemTick[];
   sentences: SentenceSpan[];
@@ -116,10 +130,36 @@ const FONT_WIDTH = 6.4; // rough advance of an 11 px system-ui glyph
 
 const textWidth = (text: string) => text.length * FONT_WIDTH;
 
+/** Narrower than this on average, the sentences of a corpus are drawn by document. */
+export const MIN_SENTENCE_WIDTH = 2;
+
+/** A corpus drawn by document (by-document.ts): its bands and marks, and the words for them. */
+export interface ByDocument {
+  bands(
+    doc: MergedDocument,
+    sentences: SentenceSpan[],
+    textWidth: (text: string) => number,
+  ): ParagraphBand[];
+  marks(
+    doc: MergedDocument,
+    bands: ParagraphBand[],
+    rows: TimelineRow[],
+    codebook: Codebook,
+  ): TimelineMark[];
+  /** "Document", the top row's name; what a mark selects; how the marks read; the legend's
+   * title; the axis title. */
+  unit: string;
+  selects: string;
+  reads: string;
+  legend: string;
+  axis: string;
+}
+
 export function timelineLayout(
   doc: StatementDocument,
   codebook: Codebook,
   width: number,
+  byDocument?: ByDocument | null,
 ): TimelineLayout {
   const compact = width < COMPACT_WIDTH;
   const marginRight = 12;
@@ -146,13 +186,21 @@ export function timelineLayout(
   }));
   const spanOf = new Map(sentences.map((span) => [span.id, span]));
 
+  const drawn =
+    byDocument &&
+    isMerged(doc) &&
+    doc.parts.length > 1 &&
+    sentences.length * MIN_SENTENCE_WIDTH > right - left
+      ? { by: byDocument, doc }
+      : null;
+
   // Paragraph numbers: "¶n" when it fits, otherwise "n"; a label that would overlap the one
-  // before it drops to a second line.
+  // before it drops to a second line. (Drawn by document: a band per document instead.)
   const lineHeight = 13;
   const paragraphLabelTop = 12;
-  const paragraphs: ParagraphBand[] = [];
+  const paragraphs: ParagraphBand[] = drawn ? drawn.by.bands(drawn.doc, sentences, textWidth) : [];
   let lineEnds = [-Infinity, -Infinity];
-  for (const p of doc.paragraphs) {
+  for (const p of drawn ? [] : doc.paragraphs) {
     const own = sentences.filter((_, i) => doc.sentences[i].paragraph === p.id);
     if (own.length === 0) continue;
     const x0 = own[0].x0;
@@ -180,11 +228,11 @@ export function timelineLayout(
   const labelLines = paragraphs.some((p) => p.labelY > paragraphLabelTop) ? 2 : 1;
 
   const paragraphNumber = new Map(doc.paragraphs.map((p) => [p.id, p.number]));
-  const hasItems = doc.listItems.length > 0;
+  const hasItems = !drawn && doc.listItems.length > 0;
   const listY = paragraphLabelTop + (labelLines - 1) * lineHeight + 10;
   const listItems: ListItemTick[] = [];
   const itemNumber = new Map<string, number>();
-  for (const item of doc.listItems) {
+  for (const item of hasItems ? doc.listItems : []) {
     const siblings = doc.listItems.filter((i) => i.parent === item.parent);
     const number = siblings.indexOf(item) + 1;
     itemNumber.set(item.id, number);
@@ -232,7 +280,7 @@ export function timelineLayout(
     };
   });
 
-  const marks: TimelineMark[] = [];
+  const codings: TimelineMark[] = [];
   for (const s of doc.sentences) {
     const span = spanOf.get(s.id)!;
     // A hair of space between neighbours, so adjacent sentences stay two marks.
@@ -245,7 +293,7 @@ export function timelineLayout(
       const row = rows[index];
       row.marks++;
       row.absent = false;
-      marks.push({
+      codings.push({
         key: `m:${s.id}:${coding.theme}`,
         sentence: s.id,
         order: s.order,
@@ -278,13 +326,15 @@ export function timelineLayout(
     plot: { left, right, top, bottom },
     bandTop: 0,
     rows,
-    marks,
+    marks: drawn ? drawn.by.marks(drawn.doc, paragraphs, rows, codebook) : codings,
+    codings,
+    byDocument: drawn?.by ?? null,
     paragraphs,
     listItems,
     sentences,
     ticks,
     axisY,
-    axisTitle: { x: left, y: axisY + 32, text: 'Words into the statement →' },
+    axisTitle: { x: left, y: axisY + 32, text: drawn?.by.axis ?? 'Words into the statement →' },
     totalWords,
   };
 }
@@ -362,7 +412,12 @@ export function defaultFocus(layout: Pick<TimelineLayout, 'marks' | 'paragraphs'
 
 /** The legend as an exported file draws it: mark colour by modality, and the fading of marks
  * outside a selection (a lighter colour that keeps 3:1, as the chart draws them). */
-export function timelineLegend(codebook: Codebook, palette: Palette, faded: boolean): LegendSpec {
+export function timelineLegend(
+  codebook: Codebook,
+  palette: Palette,
+  faded: boolean,
+  title = "Mark colour: the sentence's modality",
+): LegendSpec {
   const entries: LegendSpec['entries'] = codebook.modalities.map((m) => ({
     label: m.label,
     kind: 'swatch',
@@ -376,14 +431,14 @@ export function timelineLegend(codebook: Codebook, palette: Palette, faded: bool
       color: fade(palette.muted, palette),
     });
   }
-  return { title: "Mark colour: the sentence's modality", entries };
+  return { title, entries };
 }
 
 /** What the timeline shows and where the weight lies: the themes with the most marks. */
 export function timelineSummary(
   doc: StatementDocument,
   codebook: Codebook,
-  layout: Pick<TimelineLayout, 'rows' | 'marks' | 'paragraphs' | 'totalWords'>,
+  layout: Pick<TimelineLayout, 'rows' | 'codings' | 'paragraphs' | 'totalWords' | 'byDocument'>,
 ): string {
   const busiest = [...layout.rows]
     .filter((r) => r.marks > 0)
@@ -392,60 +447,15 @@ export function timelineSummary(
     .map((r) => `${r.label} ${r.marks}`)
     .join(', ');
   const absent = layout.rows.filter((r) => r.absent).map((r) => r.label);
+  const by = layout.byDocument;
   return (
     `“${doc.name}” from its first to its last sentence (${doc.counts.sentences} sentences, ` +
-    `${layout.totalWords} words, ${layout.paragraphs.length} paragraphs); one row per theme ` +
-    `(${codebook.themes.length}), ${layout.marks.length} marks, one per sentence coded with a ` +
-    `theme, as wide as the sentence and coloured by its modality. Most marks: ${busiest || 'none'}.` +
+    `${layout.totalWords} words, ${layout.paragraphs.length} ${by ? 'documents' : 'paragraphs'}); ` +
+    `one row per theme (${codebook.themes.length}), ${layout.codings.length} ` +
+    (by
+      ? `sentences coded with a theme, ${by.reads}. Most sentences`
+      : 'marks, one per sentence coded with a theme, as wide as the sentence and coloured by its modality. Most marks') +
+    `: ${busiest || 'none'}.` +
     (absent.length ? ` Absent: ${absent.join(', ')}.` : '')
   );
-}
-
-/** The "Show as table" alternative: coded sentences per theme and paragraph (zeros muted), each
- * theme's total, then every coded sentence listed under its theme. */
-export function timelineTable(
-  doc: StatementDocument,
-  codebook: Codebook,
-  layout: Pick<TimelineLayout, 'marks'>,
-): TableSpec {
-  const byParagraph = new Map(
-    doc.aggregates.themesByParagraph.map((row) => [`${row.theme}|${row.paragraph}`, row.sentences]),
-  );
-  const marksOf = (theme: ThemeId) => layout.marks.filter((m) => m.theme === theme);
-  return {
-    caption: 'Coded sentences per theme and paragraph',
-    columns: [
-      { label: 'Theme' },
-      ...doc.paragraphs.map((p) => ({
-        label: `¶${p.number}`,
-        title: `Paragraph ${p.number}`,
-        numeric: true,
-      })),
-      { label: 'All', numeric: true },
-    ],
-    rowHeader: true,
-    rows: codebook.themes.map((t) => ({
-      key: t.id,
-      cells: [
-        t.label,
-        ...doc.paragraphs.map((p) => {
-          const n = byParagraph.get(`${t.id}|${p.id}`) ?? 0;
-          return n === 0 ? { value: 0, tone: 'muted' as const } : n;
-        }),
-        marksOf(t.id).length,
-      ],
-    })),
-    lists: codebook.themes.map((t) => {
-      const marks = marksOf(t.id);
-      return {
-        term: `${t.label} (${marks.length})`,
-        items: marks.map(
-          (m) =>
-            `Sentence ${m.order} (¶${m.paragraph}${m.listItem !== null ? `, item ${m.listItem}` : ''}, ` +
-            `${label(codebook, 'modalities', m.modality).toLowerCase()}): ${truncate(m.text, 120)}`,
-        ),
-        empty: 'absent',
-      };
-    }),
-  };
 }
