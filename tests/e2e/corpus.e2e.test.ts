@@ -321,6 +321,50 @@ describe('a corpus of several statements in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('draws the attributions of all documents as one numbered line per actor, relation and target', async () => {
+    await page.goto(`${dashboard.url}?data=${corpusPath('corpus-10')}&doc=all`);
+    await chartsDrawn(page);
+    const all = corpus.documents.flatMap((d) =>
+      // Ids as the merged document has them.
+      d.attributions.map((a) => ({
+        ...a,
+        id: `${d.id}.${a.id}`,
+        sentence: `${d.id}.${a.sentence}`,
+      })),
+    );
+    const key = (a: { actor: string; relation: string; target: string }) =>
+      `${a.actor}|${a.relation}|${a.target}`;
+    const bundles = [...new Set(all.map(key))].map((k) => all.filter((a) => key(a) === k));
+    const diagram = page.locator('[data-chart="attribution"]');
+    const lines = diagram.locator('[data-link]');
+    await expect.poll(() => lines.count()).toBe(bundles.length);
+    const biggest = [...bundles].sort((p, q) => q.length - p.length)[0];
+    const line = diagram.locator(`[data-link="${biggest[0].id}"]`);
+    expect(await line.locator('text').textContent()).toBe(String(biggest.length));
+    expect(await line.getAttribute('aria-label')).toMatch(
+      new RegExp(`, and ${biggest.length - 1} more$`),
+    );
+    // As tall as a statement's diagram, not a line per attribution.
+    expect(await diagram.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(1200);
+    await line.hover();
+    await expect
+      .poll(() => page.getByTestId('attribution-tooltip').textContent())
+      .toContain(`${biggest.length} attributions; the first: Sentence`);
+    // A line selects its actor and relation: every sentence with such an attribution.
+    await line.click();
+    const actor = corpus.codebook.actors.find((a) => a.id === biggest[0].actor)!.label;
+    const relation = corpus.codebook.relations.find((r) => r.id === biggest[0].relation)!.label;
+    const sentences = new Set(
+      all
+        .filter((a) => a.actor === biggest[0].actor && a.relation === biggest[0].relation)
+        .map((a) => a.sentence),
+    );
+    await expect
+      .poll(() => page.getByTestId('selection-summary').textContent())
+      .toContain(`actor: ${actor} · relation: ${relation}: ${sentences.size} of `);
+    expect(problems).toEqual([]);
+  });
+
   it('changes thousands of colours at once without a fade, and a few with one', async () => {
     const transitions = () =>
       page.evaluate(() =>
@@ -329,10 +373,10 @@ describe('a corpus of several statements in a real browser', () => {
         ),
       );
     // A hundred statements, all of them: about 1,150 timeline marks (one per document and
-    // theme) and 1,400 links.
+    // theme); the diagram's 1,400 attributions are a few numbered lines, which fade.
     await page.goto(`${dashboard.url}?data=${corpusPath('corpus-100')}&doc=all`);
     await chartsDrawn(page);
-    expect(await transitions()).toEqual(['0s', '0s']);
+    expect(await transitions()).toEqual(['0s', '0.15s, 0.15s']);
     // One of them: a few dozen marks fade as the selection changes.
     await page.goto(
       `${dashboard.url}?data=${corpusPath('corpus-100')}&doc=synthetic-statement-001`,

@@ -14,6 +14,9 @@ import {
   truncateQuote,
 } from '../../src/lib/charts/attribution/labels.ts';
 import { palettes, relationDash } from '../../src/lib/charts/palette.ts';
+import { mergeDocuments } from '../../src/lib/data/corpus.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
+import { projectRoot } from './support.ts';
 import type { StatementDocument } from '../../src/lib/data/types.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
 
@@ -274,5 +277,42 @@ describe('text helpers', () => {
       'must bear responsibility for',
     );
     expect(relationPhrase(codebook, 'exempt_from')).toBe('exempt from');
+  });
+});
+
+describe('the attributions of a corpus', () => {
+  const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
+  const merged = mergeDocuments(corpus.documents);
+
+  it('draws one numbered line per actor, relation and target, each actor counting them all', () => {
+    for (const width of [320, 800]) {
+      const layout = attributionLayout(merged, corpus.codebook, width);
+      expect(layout.links.map((l) => l.bundle)).toEqual(merged.bundles);
+      for (const l of layout.links) {
+        expect(l.attribution).toBe(l.bundle[0]);
+        expect([l.actor, l.relation, l.target]).toEqual([
+          l.bundle[0].actor,
+          l.bundle[0].relation,
+          l.bundle[0].target,
+        ]);
+      }
+      for (const a of layout.actors) {
+        expect(a.count).toBe(merged.attributions.filter((x) => x.actor === a.id).length);
+        expect(a.countLabel.text).toBe(String(a.count));
+      }
+    }
+  });
+
+  it('keeps numbered lines that share an end 14 px apart, so their numbers do not overlap', () => {
+    const layout = attributionLayout(merged, corpus.codebook, 800);
+    const shared = layout.targets.find((t) => t.links.length > 1)!;
+    const ends = shared.links.map((id) => layout.links.find((l) => l.id === id)!.end[1]);
+    for (let i = 1; i < ends.length; i++) expect(ends[i] - ends[i - 1]).toBeCloseTo(14, 0);
+    // A statement's lines, one per attribution, stay 6 px apart.
+    const one = attributionLayout(doc, codebook, 800);
+    const target = one.targets.find((t) => t.links.length > 1)!;
+    const own = target.links.map((id) => one.links.find((l) => l.id === id)!.end[1]);
+    expect(own[1] - own[0]).toBeCloseTo(6, 0);
+    expect(one.links.map((l) => l.bundle)).toEqual(doc.attributions.map((a) => [a]));
   });
 });

@@ -194,3 +194,23 @@ describe("each document's sentences per theme", () => {
     expect(tied!.modalities[0][0]).toBe(seen.find((m) => top.includes(m)));
   });
 });
+
+describe('the attributions of several documents, bundled', () => {
+  it('groups them by actor, relation and target, each once, in the order each first comes', () => {
+    const key = (a: StatementDocument['attributions'][number]) =>
+      `${a.actor}|${a.relation}|${a.target}`;
+    const ids = (list: { id: string }[]) => list.map((a) => a.id).sort();
+    expect(ids(merged.bundles.flat())).toEqual(ids(merged.attributions));
+    expect(merged.bundles.map((b) => key(b[0]))).toEqual([
+      ...new Set(merged.attributions.map(key)),
+    ]);
+    for (const bundle of merged.bundles) {
+      expect(new Set(bundle.map(key)).size).toBe(1);
+      // In reading order.
+      const at = bundle.map((a) => merged.attributions.indexOf(a));
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    }
+    // Several documents repeat an actor, relation and target.
+    expect(merged.bundles.length).toBeLessThan(merged.attributions.length);
+  });
+});

@@ -62,6 +62,31 @@ describe('an exported timeline of a corpus drawn by document', () => {
   });
 });
 
+describe('an exported attribution diagram of a corpus', () => {
+  it('keeps one line per actor, relation and target, with its number', () => {
+    const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
+    const merged = mergeDocuments(corpus.documents);
+    const svg = exporter.render({
+      chart: 'attribution',
+      doc: merged,
+      codebook: corpus.codebook,
+      scheme: 'light',
+      selection: emptySelection,
+      width: 800,
+    }).svg;
+    expect(svgProblems(svg)).toEqual([]);
+    const numbers = [...svg.matchAll(/<text[^>]*text-anchor="middle"[^>]*>(\d+)<\/text>/g)].map(
+      (m) => Number(m[1]),
+    );
+    expect(numbers.sort((a, b) => a - b)).toEqual(
+      merged.bundles
+        .map((b) => b.length)
+        .filter((n) => n > 1)
+        .sort((a, b) => a - b),
+    );
+  });
+});
+
 describe('exported SVG files', () => {
   it.each(SNAPSHOT_CASES.map((c) => c.name))('%s matches its snapshot in tests/svg', (name) => {
     const svg = normaliseSvg(outputs.get(name)!);

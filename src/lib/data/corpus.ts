@@ -147,6 +147,13 @@ function merge(documents: readonly StatementDocument[]): MergedDocument {
     offset += source.text.length;
   }
   const text = texts.join(DOCUMENT_SEPARATOR);
+  const bundles = new Map<string, Attribution[]>();
+  for (const a of attributions) {
+    const key = JSON.stringify([a.actor, a.relation, a.target]);
+    const bundle = bundles.get(key);
+    if (bundle) bundle.push(a);
+    else bundles.set(key, [a]);
+  }
   const sum = (key: keyof DocumentCounts) => documents.reduce((n, d) => n + d.counts[key], 0);
   const speakers = [...new Set(documents.map((d) => d.speaker.name))];
   const actors = [...new Set(documents.map((d) => d.speaker.actor))];
@@ -179,6 +186,7 @@ function merge(documents: readonly StatementDocument[]): MergedDocument {
     dateReferences,
     aggregates: aggregate(paragraphs, sentences, attributions),
     parts,
+    bundles: [...bundles.values()],
   };
 }
 

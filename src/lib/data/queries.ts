@@ -153,6 +153,9 @@ export interface PartTheme {
 /** The documents of a dataset as one; `parts` says where each one sits. */
 export interface MergedDocument extends StatementDocument {
   parts: DocumentPart[];
+  /** The attributions grouped by actor, relation and target, each group in reading order, the
+   * groups in the order each first comes: the attribution diagram draws a group as one line. */
+  bundles: Attribution[][];
 }
 
 export function isMerged(doc: StatementDocument): doc is MergedDocument {

@@ -1,7 +1,7 @@
 import { pathRound } from 'd3-path';
 import { scaleBand } from 'd3-scale';
 import { linkHorizontal } from 'd3-shape';
-import { label } from '../../data/queries.ts';
+import { isMerged, label } from '../../data/queries.ts';
 import type {
   ActorId,
   Attribution,
@@ -74,6 +74,9 @@ export interface TargetNode {
 export interface LinkGeometry {
   id: string;
   attribution: Attribution;
+  /** The attributions the line stands for: itself, or in a corpus every one with its actor,
+   * relation and target (`attribution` is the first). */
+  bundle: Attribution[];
   actor: ActorId;
   relation: RelationId;
   target: string;
@@ -331,7 +334,10 @@ export function attributionLayout(
 ): AttributionLayout {
   const W = Math.max(MIN_WIDTH, Math.round(width || DEFAULT_WIDTH));
   const palette = palettes[scheme];
-  const attributions = doc.attributions;
+  // A corpus draws one line per actor, relation and target.
+  const bundles = isMerged(doc) ? doc.bundles : doc.attributions.map((a) => [a]);
+  const attributions = bundles.map((b) => b[0]);
+  const bundle = new Map(bundles.map((b) => [b[0].id, b]));
   const speaker = doc.speaker.actor;
   const order = crossingOrder(attributions);
   const relations: RelationKey[] = codebook.relations
@@ -342,7 +348,9 @@ export function attributionLayout(
       color: palette.relation[r.id],
       dash: relationDash[r.id],
     }));
-  const common = { attributions, speaker, order, codebook, relations, palette };
+  // Numbered lines (a corpus's) sit further apart, so that their numbers do not overlap.
+  const port = isMerged(doc) ? 14 : PORT_STEP;
+  const common = { attributions, bundle, port, speaker, order, codebook, relations, palette };
   if (attributions.length === 0) {
     return {
       mode: W < STACK_BELOW ? 'stacked' : 'wide',
@@ -360,6 +368,10 @@ export function attributionLayout(
 
 interface Common {
   attributions: Attribution[];
+  /** Each line's attributions, by the id of the first. */
+  bundle: Map<string, Attribution[]>;
+  /** Vertical distance between the ends of links that share a node. */
+  port: number;
   speaker: ActorId | null;
   order: { actors: ActorId[]; targets: string[] };
   codebook: Codebook;
@@ -367,10 +379,15 @@ interface Common {
   palette: Palette;
 }
 
+/** The attributions behind some lines. */
+const weight = (lines: Attribution[], bundle: Map<string, Attribution[]>) =>
+  lines.reduce((n, a) => n + bundle.get(a.id)!.length, 0);
+
 function makeLink(a: Attribution, common: Common, targetNode: string): LinkGeometry {
   return {
     id: a.id,
     attribution: a,
+    bundle: common.bundle.get(a.id)!,
     actor: a.actor,
     relation: a.relation,
     target: a.target,
@@ -398,7 +415,7 @@ const BOX_PAD_X = 10;
 const BOX_PAD_Y = 7;
 
 function wideLayout(W: number, common: Common): AttributionLayout {
-  const { attributions, order, codebook, speaker } = common;
+  const { attributions, order, codebook, speaker, port } = common;
   const fontSize = 13;
   const lineHeight = 16;
   const actorWidth = Math.min(230, Math.max(130, Math.round(W * 0.27)));
@@ -420,11 +437,11 @@ function wideLayout(W: number, common: Common): AttributionLayout {
   );
   const actorHeight = Math.max(
     ...actorTexts.map((lines) => lines.length * lineHeight + 2 * BOX_PAD_Y),
-    ...order.actors.map((id) => (linksOf(id).length - 1) * PORT_STEP + 14),
+    ...order.actors.map((id) => (linksOf(id).length - 1) * port + 14),
   );
   const targetTexts = order.targets.map((t) => wrapText(t, targetTextWidth, fontSize));
   const targetHeights = order.targets.map((t, i) =>
-    Math.max(targetTexts[i].length * lineHeight, (toTarget(t).length - 1) * PORT_STEP + 8),
+    Math.max(targetTexts[i].length * lineHeight, (toTarget(t).length - 1) * port + 8),
   );
   const actorSlot = actorHeight + 10;
   const targetSlot = Math.max(...targetHeights) + 10;
@@ -441,7 +458,7 @@ function wideLayout(W: number, common: Common): AttributionLayout {
     const y = actorBand(id)! + (actorBand.bandwidth() - actorHeight) / 2;
     const lines = actorTexts[i];
     const textTop = y + (actorHeight - lines.length * lineHeight) / 2;
-    const count = linksOf(id).length;
+    const count = weight(linksOf(id), common.bundle);
     return {
       id,
       label: actorLabel(codebook, id, speaker),
@@ -503,7 +520,7 @@ function wideLayout(W: number, common: Common): AttributionLayout {
           centre(targetAt.get(p.target)!) - centre(targetAt.get(q.target)!) ||
           index.get(p.id)! - index.get(q.id)!,
       );
-    const step = own.length > 1 ? Math.min(PORT_STEP, (actor.height - 10) / (own.length - 1)) : 0;
+    const step = own.length > 1 ? Math.min(port, (actor.height - 10) / (own.length - 1)) : 0;
     spread(own.length, step).forEach((dy, i) => {
       own[i].source = [round(actor.x + actor.width), round(centre(actor) + dy)];
     });
@@ -513,7 +530,7 @@ function wideLayout(W: number, common: Common): AttributionLayout {
     const own = links
       .filter((l) => l.target === target.id)
       .sort((p, q) => p.source[1] - q.source[1] || index.get(p.id)! - index.get(q.id)!);
-    spread(own.length, PORT_STEP).forEach((dy, i) => {
+    spread(own.length, port).forEach((dy, i) => {
       own[i].end = [round(target.x), round(centre(target) + dy)];
     });
     target.links = own.map((l) => l.id);
@@ -537,7 +554,7 @@ function wideLayout(W: number, common: Common): AttributionLayout {
 }
 
 function stackedLayout(W: number, common: Common): AttributionLayout {
-  const { attributions, order, codebook, speaker } = common;
+  const { attributions, order, codebook, speaker, port } = common;
   const fontSize = 12;
   const lineHeight = 15;
   const captionSize = 11;
@@ -557,6 +574,7 @@ function stackedLayout(W: number, common: Common): AttributionLayout {
 
   for (const id of order.actors) {
     const own = attributions.filter((a) => a.actor === id);
+    const count = weight(own, common.bundle);
     const text = actorLabel(codebook, id, speaker);
     const lines = wrapText(text, boxWidth - 2 * BOX_PAD_X - COUNT_SPACE, fontSize, id === speaker);
     const height = lines.length * lineHeight + 2 * BOX_PAD_Y;
@@ -564,7 +582,7 @@ function stackedLayout(W: number, common: Common): AttributionLayout {
       id,
       label: text,
       speaker: id === speaker,
-      count: own.length,
+      count,
       x: PAD,
       y,
       width: boxWidth,
@@ -572,7 +590,7 @@ function stackedLayout(W: number, common: Common): AttributionLayout {
       fontSize,
       lines: placeLines(lines, PAD + BOX_PAD_X, y + BOX_PAD_Y, fontSize, lineHeight),
       countLabel: placeLines(
-        [String(own.length)],
+        [String(count)],
         PAD + boxWidth - BOX_PAD_X,
         y + (height - lineHeight) / 2,
         fontSize,
@@ -600,7 +618,7 @@ function stackedLayout(W: number, common: Common): AttributionLayout {
       const first = group[0];
       const lines = wrapText(first.target, rowTextWidth, fontSize);
       const textHeight = (lines.length + 1) * lineHeight;
-      const rowHeight = Math.max(textHeight, (group.length - 1) * PORT_STEP + 8);
+      const rowHeight = Math.max(textHeight, (group.length - 1) * port + 8);
       const textTop = y + (rowHeight - textHeight) / 2;
       const node: TargetNode = {
         id: key,
@@ -620,7 +638,7 @@ function stackedLayout(W: number, common: Common): AttributionLayout {
         lines: placeLines(lines, rowTextX, textTop + lineHeight, fontSize, lineHeight),
         links: [],
       };
-      spread(group.length, PORT_STEP).forEach((dy, i) => {
+      spread(group.length, port).forEach((dy, i) => {
         const link = makeLink(group[i], common, key);
         link.end = [rowX, round(y + rowHeight / 2 + dy)];
         link.hitArea = {

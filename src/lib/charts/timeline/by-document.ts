@@ -109,7 +109,6 @@ export const byDocument: ByDocument = {
   bands,
   marks,
   unit: 'Document',
-  selects: 'the sentences of its document and theme',
   reads:
     "one mark per document and theme, as tall as the share of the document's sentences " +
     'coded with the theme and coloured by the modality most of them take',

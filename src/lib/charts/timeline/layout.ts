@@ -146,10 +146,8 @@ export interface ByDocument {
     rows: TimelineRow[],
     codebook: Codebook,
   ): TimelineMark[];
-  /** "Document", the top row's name; what a mark selects; how the marks read; the legend's
-   * title; the axis title. */
+  /** "Document", the top row's name; how the marks read; the legend's title; the axis title. */
   unit: string;
-  selects: string;
   reads: string;
   legend: string;
   axis: string;
