@@ -184,11 +184,32 @@ describe.each([
           .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.sentence)),
       )
       .toEqual(coded.map((s) => `${second.id}.${s.id}`));
+    // The keyboard moves along the theme's row to the next document with it; Enter selects.
+    await mark.focus();
+    await page.keyboard.press('ArrowRight');
+    const at = corpus.documents.findIndex(
+      (d, i) => i > 1 && d.sentences.some((x) => x.themes.some((t) => t.theme === theme)),
+    );
+    const after = corpus.documents[at];
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.mark)).toBe(
+      `g:${after.id}:${theme}`,
+    );
+    await page.keyboard.press('Enter');
+    const start = corpus.documents.slice(0, at).reduce((n, d) => n + d.sentences.length, 1);
+    await expect
+      .poll(() => page.getByTestId('selection-summary').textContent())
+      .toContain(`${label} · sentences ${start}–${start + after.sentences.length - 1}: `);
     // The table's code loads when it is opened.
     await timeline.getByText('Show as table').click();
-    const table = timeline.getByRole('table', { name: 'Coded sentences per theme and paragraph' });
+    const table = timeline.getByRole('table', { name: 'Coded sentences per theme and document' });
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(corpus.codebook.themes.length);
+    // A column per document, as the chart has a band per document.
+    expect(
+      await table
+        .locator('thead th abbr')
+        .evaluateAll((a) => a.map((x) => x.getAttribute('title'))),
+    ).toEqual(corpus.documents.map((d, i) => `Document ${i + 1}: ${d.name}`));
     expect(problems).toEqual([]);
   });
 

@@ -7,6 +7,10 @@ import { formatValue, themeOverviewLayout } from '../../src/lib/charts/theme-ove
 import { themeOverviewTable } from '../../src/lib/charts/theme-overview/table.ts';
 import { timelineLayout } from '../../src/lib/charts/timeline/layout.ts';
 import { timelineTable } from '../../src/lib/charts/timeline/table.ts';
+import { byDocument } from '../../src/lib/charts/timeline/by-document.ts';
+import { mergeDocuments } from '../../src/lib/data/corpus.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
+import { projectRoot } from './support.ts';
 import { label } from '../../src/lib/data/queries.ts';
 import type { TableCell, TableSpec } from '../../src/lib/ui/table.ts';
 import { outcomeLayout, outcomeTable } from '../../src/lib/charts/outcomes/layout.ts';
@@ -86,6 +90,44 @@ describe('themeOverviewTable', () => {
       }
     });
   }
+});
+
+describe('timelineTable of a corpus drawn by document', () => {
+  const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
+  const merged = mergeDocuments(corpus.documents);
+  const layout = timelineLayout(merged, corpus.codebook, 960, byDocument);
+  const spec = timelineTable(merged, corpus.codebook, layout);
+
+  it('has a column per document, as the chart has a band per document', () => {
+    expect(spec.caption).toBe('Coded sentences per theme and document');
+    expect(spec.columns.slice(1, -1)).toEqual(
+      merged.parts.map((p, i) => ({
+        label: `${i + 1}`,
+        title: `Document ${i + 1}: ${p.name}`,
+        numeric: true,
+      })),
+    );
+    expectRectangular(spec);
+    corpus.codebook.themes.forEach((t, i) => {
+      const cells = spec.rows[i].cells.slice(1, -1);
+      expect(cells.map(value)).toEqual(
+        merged.parts.map(
+          (p) =>
+            merged.sentences.filter(
+              (s) =>
+                s.order >= p.firstOrder &&
+                s.order <= p.lastOrder &&
+                s.themes.some((x) => x.theme === t.id),
+            ).length,
+        ),
+      );
+      expect(spec.rows[i].cells.at(-1)).toBe(
+        merged.sentences.filter((s) => s.themes.some((x) => x.theme === t.id)).length,
+      );
+    });
+    // Every coded sentence is still listed.
+    expect(spec.lists!.flatMap((l) => l.items)).toHaveLength(merged.counts.themeCodings);
+  });
 });
 
 describe('timelineTable', () => {
