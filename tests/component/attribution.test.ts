@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import AttributionDiagram from '../../src/lib/charts/attribution/AttributionDiagram.svelte';
 import { fade, palettes, relationDash, type Scheme } from '../../src/lib/charts/palette.ts';
 import { emptySelection, selectedSentences, type Selection } from '../../src/lib/data/queries.ts';
@@ -423,6 +423,9 @@ describe('AttributionDiagram: keyboard', () => {
 
 describe('AttributionDiagram: narrow screens', () => {
   // jsdom lays nothing out; give every element a 320 px width (Element.prototype keeps its own).
+  // The stacked layout's code has loaded, as it has once the app drew a narrow chart
+  // (attribution-narrow.test.ts loads it from the chart).
+  beforeAll(() => import('../../src/lib/charts/attribution/stacked.ts'));
   beforeEach(() => {
     Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
       configurable: true,

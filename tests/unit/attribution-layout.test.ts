@@ -8,6 +8,8 @@ import {
   type AttributionLayout,
   type TextLine,
 } from '../../src/lib/charts/attribution/layout.ts';
+// The stacked layout registers itself as it loads (the app loads it for a narrow chart).
+import '../../src/lib/charts/attribution/stacked.ts';
 import {
   linkAriaLabel,
   relationPhrase,

@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { attributionLayout, attributionLegend } from '../charts/attribution/layout.ts';
+// An export at any width: the stacked layout of a narrow attribution diagram, registered.
+import '../charts/attribution/stacked.ts';
 import { describeAttributions } from '../charts/attribution/labels.ts';
 import { matrixLayout, matrixLegend, matrixSummary } from '../charts/cooccurrence/layout.ts';
 import { fontFamily, palettes } from '../charts/palette.ts';

@@ -1,4 +1,3 @@
-import { pathRound } from 'd3-path';
 import { scaleBand } from 'd3-scale';
 import { linkHorizontal } from 'd3-shape';
 import { isMerged, label } from '../../data/queries.ts';
@@ -28,7 +27,7 @@ export const STACK_BELOW = 520;
 export const DEFAULT_WIDTH = 640;
 const MIN_WIDTH = 240;
 
-const PAD = 6;
+export const PAD = 6;
 /** Vertical distance between the ends of links that share a node. */
 const PORT_STEP = 6;
 
@@ -206,7 +205,7 @@ export function actorLabel(codebook: Codebook, actor: ActorId, speaker: ActorId 
   return actor === speaker && !/\(speaker\)/i.test(text) ? `${text} (speaker)` : text;
 }
 
-const round = (v: number) => Math.round(v * 10) / 10;
+export const round = (v: number) => Math.round(v * 10) / 10;
 
 /** Pairs of attributions whose links cross, for an actor order and a target order. */
 export function countCrossings(
@@ -323,7 +322,7 @@ function orderGroup(attributions: Attribution[], actors: ActorId[], targets: str
 }
 
 /** Offsets of `n` link ends spread around a centre, `step` apart. */
-const spread = (n: number, step: number) =>
+export const spread = (n: number, step: number) =>
   Array.from({ length: n }, (_, i) => (i - (n - 1) / 2) * step);
 
 export function attributionLayout(
@@ -363,10 +362,19 @@ export function attributionLayout(
       relations,
     };
   }
-  return W < STACK_BELOW ? stackedLayout(W, common) : wideLayout(W, common);
+  return W < STACK_BELOW && stacked ? stacked(W, common) : wideLayout(W, common);
 }
 
-interface Common {
+/**
+ * The stacked layout (stacked.ts), for widths below `STACK_BELOW` only: it loads when a chart is
+ * that narrow, and registers itself here. Until then a narrow chart is not drawn (the component
+ * waits for it), and an export loads it with the rest of its code.
+ */
+let stacked: ((W: number, common: Common) => AttributionLayout) | null = null;
+export const drawStacked = (layout: typeof stacked) => void (stacked = layout);
+export const canStack = () => stacked !== null;
+
+export interface Common {
   attributions: Attribution[];
   /** Each line's attributions, by the id of the first. */
   bundle: Map<string, Attribution[]>;
@@ -380,10 +388,10 @@ interface Common {
 }
 
 /** The attributions behind some lines. */
-const weight = (lines: Attribution[], bundle: Map<string, Attribution[]>) =>
+export const weight = (lines: Attribution[], bundle: Map<string, Attribution[]>) =>
   lines.reduce((n, a) => n + bundle.get(a.id)!.length, 0);
 
-function makeLink(a: Attribution, common: Common, targetNode: string): LinkGeometry {
+export function makeLink(a: Attribution, common: Common, targetNode: string): LinkGeometry {
   return {
     id: a.id,
     attribution: a,
@@ -404,15 +412,21 @@ function makeLink(a: Attribution, common: Common, targetNode: string): LinkGeome
 }
 
 /** Text lines placed from the top of a box, `lineHeight` apart. */
-function placeLines(texts: string[], x: number, top: number, fontSize: number, lineHeight: number) {
+export function placeLines(
+  texts: string[],
+  x: number,
+  top: number,
+  fontSize: number,
+  lineHeight: number,
+) {
   // Baseline sits about 0.8 em below the top of the line box, centred in the line height.
   const first = top + (lineHeight - fontSize) / 2 + fontSize * 0.8;
   return texts.map((text, i) => ({ text, x: round(x), y: round(first + i * lineHeight) }));
 }
 
-const COUNT_SPACE = 28;
-const BOX_PAD_X = 10;
-const BOX_PAD_Y = 7;
+export const COUNT_SPACE = 28;
+export const BOX_PAD_X = 10;
+export const BOX_PAD_Y = 7;
 
 function wideLayout(W: number, common: Common): AttributionLayout {
   const { attributions, order, codebook, speaker, port } = common;
@@ -545,143 +559,6 @@ function wideLayout(W: number, common: Common): AttributionLayout {
     mode: 'wide',
     width: W,
     height: Math.ceil(top + inner + PAD),
-    actors,
-    targets,
-    links,
-    linkOrder: actors.flatMap((a) => a.links),
-    relations: common.relations,
-  };
-}
-
-function stackedLayout(W: number, common: Common): AttributionLayout {
-  const { attributions, order, codebook, speaker, port } = common;
-  const fontSize = 12;
-  const lineHeight = 15;
-  const captionSize = 11;
-  const indent = 34;
-  const rowX = PAD + indent;
-  const rowTextX = rowX + 9;
-  const rowTextWidth = W - PAD - rowTextX;
-  const boxWidth = W - 2 * PAD;
-  const targetRank = new Map(order.targets.map((t, i) => [t, i]));
-  const relationRank = new Map(codebook.relations.map((r, i) => [r.id, i]));
-  const index = new Map(attributions.map((a, i) => [a.id, i]));
-
-  const actors: ActorNode[] = [];
-  const targets: TargetNode[] = [];
-  const links: LinkGeometry[] = [];
-  let y = PAD;
-
-  for (const id of order.actors) {
-    const own = attributions.filter((a) => a.actor === id);
-    const count = weight(own, common.bundle);
-    const text = actorLabel(codebook, id, speaker);
-    const lines = wrapText(text, boxWidth - 2 * BOX_PAD_X - COUNT_SPACE, fontSize, id === speaker);
-    const height = lines.length * lineHeight + 2 * BOX_PAD_Y;
-    const actor: ActorNode = {
-      id,
-      label: text,
-      speaker: id === speaker,
-      count,
-      x: PAD,
-      y,
-      width: boxWidth,
-      height,
-      fontSize,
-      lines: placeLines(lines, PAD + BOX_PAD_X, y + BOX_PAD_Y, fontSize, lineHeight),
-      countLabel: placeLines(
-        [String(count)],
-        PAD + boxWidth - BOX_PAD_X,
-        y + (height - lineHeight) / 2,
-        fontSize,
-        lineHeight,
-      )[0],
-      links: [],
-    };
-    actors.push(actor);
-    const actorBottom = y + height;
-    y = actorBottom + 6;
-
-    // One row per relation and target: the statement's attributionLinks, in target order.
-    const groups = new Map<string, Attribution[]>();
-    for (const a of [...own].sort(
-      (p, q) =>
-        targetRank.get(p.target)! - targetRank.get(q.target)! ||
-        relationRank.get(p.relation)! - relationRank.get(q.relation)! ||
-        index.get(p.id)! - index.get(q.id)!,
-    )) {
-      const key = `${a.actor}|${a.relation}|${a.target}`;
-      groups.set(key, [...(groups.get(key) ?? []), a]);
-    }
-    const actorLinks: LinkGeometry[] = [];
-    for (const [key, group] of groups) {
-      const first = group[0];
-      const lines = wrapText(first.target, rowTextWidth, fontSize);
-      const textHeight = (lines.length + 1) * lineHeight;
-      const rowHeight = Math.max(textHeight, (group.length - 1) * port + 8);
-      const textTop = y + (rowHeight - textHeight) / 2;
-      const node: TargetNode = {
-        id: key,
-        target: first.target,
-        relation: first.relation,
-        x: rowX,
-        y,
-        height: rowHeight,
-        fontSize,
-        caption: placeLines(
-          [label(codebook, 'relations', first.relation)],
-          rowTextX,
-          textTop,
-          captionSize,
-          lineHeight,
-        )[0],
-        lines: placeLines(lines, rowTextX, textTop + lineHeight, fontSize, lineHeight),
-        links: [],
-      };
-      spread(group.length, port).forEach((dy, i) => {
-        const link = makeLink(group[i], common, key);
-        link.end = [rowX, round(y + rowHeight / 2 + dy)];
-        link.hitArea = {
-          x: rowX,
-          y: round(y + (i * rowHeight) / group.length),
-          width: W - PAD - rowX,
-          height: round(rowHeight / group.length),
-        };
-        node.links.push(link.id);
-        actorLinks.push(link);
-      });
-      targets.push(node);
-      y += rowHeight + 6;
-    }
-    // Trunks run down the left margin; the link that ends lowest takes the leftmost trunk so
-    // that no link crosses another on its way to its row.
-    const trunkStep =
-      actorLinks.length > 1 ? Math.min(5, (indent - 16) / (actorLinks.length - 1)) : 0;
-    const byDepth = [...actorLinks].sort((p, q) => q.end[1] - p.end[1]);
-    byDepth.forEach((link, i) => {
-      const x0 = round(PAD + 10 + i * trunkStep);
-      const [x1, y1] = link.end;
-      const r = Math.min(8, x1 - x0, y1 - actorBottom);
-      const path = pathRound(1);
-      path.moveTo(x0, actorBottom);
-      path.lineTo(x0, y1 - r);
-      path.quadraticCurveTo(x0, y1, x0 + r, y1);
-      path.lineTo(x1, y1);
-      link.source = [x0, round(actorBottom)];
-      link.d = path.toString();
-      link.anchor = [rowTextX, y1];
-    });
-    actor.links = [...actorLinks].sort((p, q) => p.end[1] - q.end[1]).map((l) => l.id);
-    links.push(...actorLinks);
-    y += 8;
-  }
-
-  // Links in the statement's order, like the wide layout, whatever the rows' order.
-  links.sort((p, q) => index.get(p.id)! - index.get(q.id)!);
-  return {
-    mode: 'stacked',
-    width: W,
-    height: Math.ceil(y - 8 + PAD),
     actors,
     targets,
     links,
