@@ -1,9 +1,16 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { render, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import AttributionDiagram from '../../src/lib/charts/attribution/AttributionDiagram.svelte';
 import { canStack } from '../../src/lib/charts/attribution/layout.ts';
 import { emptySelection } from '../../src/lib/data/queries.ts';
+import { mergeDocuments } from '../../src/lib/data/corpus.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
+
+/** The project, for a generated corpus. */
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The stacked layout's code is not in the first load: a narrow chart loads it, then draws. */
 describe('AttributionDiagram: the first narrow chart of a page', () => {
@@ -39,5 +46,32 @@ describe('AttributionDiagram: the first narrow chart of a page', () => {
     expect(canStack()).toBe(true);
     expect(container.querySelectorAll('g[data-link]')).toHaveLength(doc.attributions.length);
     await waitFor(() => expect(ondrawn).toHaveBeenCalledTimes(1));
+  });
+
+  it("names a corpus's bundled rows with their number, and draws none on their lines", async () => {
+    const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
+    const merged = mergeDocuments(corpus.documents);
+    const { container } = render(AttributionDiagram, {
+      doc: merged,
+      codebook: corpus.codebook,
+      scheme: 'light',
+      selection: emptySelection,
+      highlight: null,
+      onselect: vi.fn(),
+      onhover: vi.fn(),
+    });
+    await waitFor(() =>
+      expect(container.querySelector('[data-mode]')).toHaveAttribute('data-mode', 'stacked'),
+    );
+    expect(container.querySelectorAll('g[data-link]')).toHaveLength(merged.bundles.length);
+    expect(container.querySelectorAll('g[data-link] text')).toHaveLength(0);
+    const bundled = merged.bundles.filter((b) => b.length > 1);
+    expect(bundled.length).toBeGreaterThan(0);
+    for (const b of bundled) {
+      const key = `${b[0].actor}|${b[0].relation}|${b[0].target}`;
+      expect(container.querySelector(`[data-target="${key}"]`)).toHaveTextContent(
+        `${b.length} attributions`,
+      );
+    }
   });
 });

@@ -305,6 +305,20 @@ describe('the attributions of a corpus', () => {
     }
   });
 
+  it('stacked, gives each bundled row its number after the relation, not on the line', () => {
+    const layout = attributionLayout(merged, corpus.codebook, 320);
+    expect(layout.mode).toBe('stacked');
+    for (const l of layout.links) {
+      const row = layout.targets.find((t) => t.id === l.targetNode)!;
+      const relation = corpus.codebook.relations.find((r) => r.id === l.relation)!.label;
+      expect(row.caption?.text).toBe(
+        l.bundle.length > 1 ? `${relation}, ${l.bundle.length} attributions` : relation,
+      );
+      // The row's text takes clicks for its line: the component draws no number on it.
+      expect(l.hitArea).not.toBeNull();
+    }
+  });
+
   it('keeps numbered lines that share an end 14 px apart, so their numbers do not overlap', () => {
     const layout = attributionLayout(merged, corpus.codebook, 800);
     const shared = layout.targets.find((t) => t.links.length > 1)!;

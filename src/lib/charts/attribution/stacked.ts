@@ -93,6 +93,8 @@ export function stackedLayout(W: number, common: Common): AttributionLayout {
       const textHeight = (lines.length + 1) * lineHeight;
       const rowHeight = Math.max(textHeight, (group.length - 1) * port + 8);
       const textTop = y + (rowHeight - textHeight) / 2;
+      // A corpus's bundled line: its number goes with the relation's name, in the row's text.
+      const count = weight(group, common.bundle);
       const node: TargetNode = {
         id: key,
         target: first.target,
@@ -102,7 +104,10 @@ export function stackedLayout(W: number, common: Common): AttributionLayout {
         height: rowHeight,
         fontSize,
         caption: placeLines(
-          [label(codebook, 'relations', first.relation)],
+          [
+            label(codebook, 'relations', first.relation) +
+              (count > group.length ? `, ${count} attributions` : ''),
+          ],
           rowTextX,
           textTop,
           captionSize,
