@@ -8,21 +8,18 @@ import { emptySelection } from '../../src/lib/data/queries.ts';
 import { mergeDocuments } from '../../src/lib/data/corpus.ts';
 import { corpusFromSeeds } from '../../src/pipeline/io.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
+import { stubClientWidth } from '../helpers/dom.ts';
 
 /** The project, for a generated corpus. */
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The stacked layout's code is not in the first load: a narrow chart loads it, then draws. */
 describe('AttributionDiagram: the first narrow chart of a page', () => {
+  let restore = () => {};
   beforeEach(() => {
-    Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
-      configurable: true,
-      get: () => 320,
-    });
+    restore = stubClientWidth(320);
   });
-  afterEach(() => {
-    delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
-  });
+  afterEach(() => restore());
 
   it('loads the stacked layout and only then draws, once, stacked', async () => {
     expect(canStack()).toBe(false);

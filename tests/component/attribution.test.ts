@@ -5,7 +5,7 @@ import { fade, palettes, relationDash, type Scheme } from '../../src/lib/charts/
 import { emptySelection, selectedSentences, type Selection } from '../../src/lib/data/queries.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
 import { openTable } from '../helpers/table.ts';
-import { drawing } from '../helpers/dom.ts';
+import { drawing, stubClientWidth } from '../helpers/dom.ts';
 
 function setup(
   options: { selection?: Partial<Selection>; scheme?: Scheme; highlight?: Set<string> | null } = {},
@@ -422,19 +422,15 @@ describe('AttributionDiagram: keyboard', () => {
 });
 
 describe('AttributionDiagram: narrow screens', () => {
-  // jsdom lays nothing out; give every element a 320 px width (Element.prototype keeps its own).
+  // jsdom lays nothing out: every element is 320 px wide.
   // The stacked layout's code has loaded, as it has once the app drew a narrow chart
   // (attribution-narrow.test.ts loads it from the chart).
   beforeAll(() => import('../../src/lib/charts/attribution/stacked.ts'));
+  let restore = () => {};
   beforeEach(() => {
-    Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
-      configurable: true,
-      get: () => 320,
-    });
+    restore = stubClientWidth(320);
   });
-  afterEach(() => {
-    delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
-  });
+  afterEach(() => restore());
 
   it('stacks actors above their rows at 320 px, one link per attribution', () => {
     const { container, svg, links } = setup();

@@ -32,6 +32,18 @@ function deferredLoader() {
   return { load, resolve };
 }
 
+/** Opens the table, which fails to load and says so; closed and opened again, it shows. */
+async function failsThenShows(container: HTMLElement) {
+  const summary = container.querySelector('summary')!;
+  await fireEvent.click(summary);
+  expect(await screen.findByRole('alert')).toHaveTextContent('The table could not be loaded');
+  expect(container.querySelector('table')).toBeNull();
+  await fireEvent.click(summary);
+  await fireEvent.click(summary);
+  expect(await screen.findByRole('table', { name: spec.caption })).toBeInTheDocument();
+  expect(screen.queryByRole('alert')).toBeNull();
+}
+
 describe('TableAlternative', () => {
   it('shows only its summary, and computes nothing, until it is opened', async () => {
     const table = vi.fn(() => spec);
@@ -89,14 +101,7 @@ describe('TableAlternative', () => {
       .mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module'))
       .mockResolvedValueOnce({ default: DataTable });
     const { container } = render(TableAlternative, { table: spec, load });
-    const summary = container.querySelector('summary')!;
-    await fireEvent.click(summary);
-    expect(await screen.findByRole('alert')).toHaveTextContent('The table could not be loaded');
-    expect(container.querySelector('table')).toBeNull();
-    await fireEvent.click(summary);
-    await fireEvent.click(summary);
-    expect(await screen.findByRole('table', { name: spec.caption })).toBeInTheDocument();
-    expect(screen.queryByRole('alert')).toBeNull();
+    await failsThenShows(container);
     expect(load).toHaveBeenCalledTimes(2);
   });
 });
@@ -122,14 +127,7 @@ describe('TableAlternative with a spec whose code loads on demand', () => {
       .mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module'))
       .mockResolvedValue(spec);
     const { container } = render(TableAlternative, { table });
-    const summary = container.querySelector('summary')!;
-    await fireEvent.click(summary);
-    expect(await screen.findByRole('alert')).toHaveTextContent('The table could not be loaded');
-    expect(container.querySelector('table')).toBeNull();
-    await fireEvent.click(summary);
-    await fireEvent.click(summary);
-    expect(await screen.findByRole('table', { name: spec.caption })).toBeInTheDocument();
-    expect(screen.queryByRole('alert')).toBeNull();
+    await failsThenShows(container);
     expect(table).toHaveBeenCalledTimes(2);
   });
 });

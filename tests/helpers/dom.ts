@@ -9,3 +9,17 @@ export function drawing(root: Element): string[] {
     return `<${el.localName} ${attrs.join(' ')}>${text}`;
   });
 }
+
+/**
+ * jsdom lays nothing out: every element reports `width` as its clientWidth until the returned
+ * function is called (Element.prototype keeps its own).
+ */
+export function stubClientWidth(width: number): () => void {
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+    configurable: true,
+    get: () => width,
+  });
+  return () => {
+    delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+  };
+}

@@ -334,7 +334,8 @@ export function attributionLayout(
   const W = Math.max(MIN_WIDTH, Math.round(width || DEFAULT_WIDTH));
   const palette = palettes[scheme];
   // A corpus draws one line per actor, relation and target.
-  const bundles = isMerged(doc) ? doc.bundles : doc.attributions.map((a) => [a]);
+  const merged = isMerged(doc);
+  const bundles = merged ? doc.bundles : doc.attributions.map((a) => [a]);
   const attributions = bundles.map((b) => b[0]);
   const bundle = new Map(bundles.map((b) => [b[0].id, b]));
   const speaker = doc.speaker.actor;
@@ -348,7 +349,7 @@ export function attributionLayout(
       dash: relationDash[r.id],
     }));
   // Numbered lines (a corpus's) sit further apart, so that their numbers do not overlap.
-  const port = isMerged(doc) ? 14 : PORT_STEP;
+  const port = merged ? 14 : PORT_STEP;
   const common = { attributions, bundle, port, speaker, order, codebook, relations, palette };
   if (attributions.length === 0) {
     return {
