@@ -46,6 +46,36 @@ describe('the address follows the selection', () => {
     );
   });
 
+  it('takes back a document that could not be loaded: its selection and address come back', () => {
+    window.history.replaceState(null, '', '/?doc=doc-a');
+    selection.fromLocation();
+    selection.toggle({ sentence: 's4' });
+    selection.showDocument('doc-b');
+    writeHistory();
+    expect(window.location.search).toBe('?doc=doc-b');
+    const entries = window.history.length;
+    selection.takeBackDocument();
+    expect(selection.document).toBe('doc-a');
+    expect(selection.pinned.sentence).toBe('s4');
+    // The failed pick's entry is overwritten: a link copied now opens what is shown.
+    expect(window.location.search).toBe('?doc=doc-a&sentence=s4');
+    expect(window.history.length).toBe(entries);
+  });
+
+  it('takes back a document but keeps a selection made while it loaded', () => {
+    window.history.replaceState(null, '', '/?doc=doc-a&sentence=s4');
+    selection.fromLocation();
+    selection.showDocument('doc-b');
+    selection.toggle({ sentence: 's9' });
+    selection.takeBackDocument();
+    expect(selection.document).toBe('doc-a');
+    expect(selection.pinned.sentence).toBe('s9');
+    expect(window.location.search).toBe('?doc=doc-a&sentence=s9');
+    // Taken back once: a second call changes nothing.
+    selection.takeBackDocument();
+    expect(selection.document).toBe('doc-a');
+  });
+
   it('Back before the address is written wins: the late entry is dropped', async () => {
     selection.toggle({ themes: ['security'] });
     window.history.replaceState(null, '', '/?theme=control');

@@ -312,14 +312,30 @@ describe('a split corpus', () => {
   });
 
   it('names a document file it cannot load, and keeps showing the document it had', async () => {
+    const requested = corpusRequests();
     await page.route(`**/${fileOf(3)}`, (route) => route.fulfill({ status: 404, body: '' }));
-    await open('');
+    const [first] = corpus.documents;
+    await open(`&doc=${first.id}&sentence=s2`);
     await chartsDrawn(page);
     await picker().selectOption(corpus.documents[3].id);
-    await expect(page.getByTestId('document-notice').textContent()).resolves.toContain(
+    const notice = page.getByTestId('document-notice');
+    await expect.poll(() => notice.count()).toBe(1);
+    await expect(notice.textContent()).resolves.toContain(
       `Document "${corpus.documents[3].id}" of the corpus (${fileOf(3)}): The dataset is missing`,
     );
-    await expect.poll(readerSentences).toEqual(corpus.documents[0].sentences.map((s) => s.id));
+    await expect(notice.textContent()).resolves.toContain(`Still showing “${first.name}”.`);
+    await expect.poll(readerSentences).toEqual(first.sentences.map((s) => s.id));
+    // The picker, the address and the selection are the document's shown, not the one picked.
+    await expect(picker().inputValue()).resolves.toBe(first.id);
+    expect(docParam()).toBe(first.id);
+    expect(new URL(page.url()).searchParams.get('sentence')).toBe('s2');
+    await expect(
+      page.locator('[data-testid="reader"] .sentence.pinned').getAttribute('data-sentence'),
+    ).resolves.toBe('s2');
+    // Picked again, the file is asked for again.
+    await picker().selectOption(corpus.documents[3].id);
+    await expect.poll(() => requested.filter((path) => path === fileOf(3)).length).toBe(2);
+    await expect.poll(() => picker().inputValue()).toBe(first.id);
     // Another document loads as usual, and the notice goes.
     await picker().selectOption(corpus.documents[5].id);
     await expect.poll(readerSentences).toEqual(corpus.documents[5].sentences.map((s) => s.id));

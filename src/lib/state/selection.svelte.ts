@@ -44,6 +44,8 @@ class SelectionState {
   /** The document the views show, as the URL names it (`doc=`): an id, `all`, or null for the
    * dataset's first (corpus.ts, chooseDocument). */
   document = $state<string | null>(null);
+  /** The document and selection before the last document was picked (takeBackDocument). */
+  #beforePick: { document: string | null; pinned: Selection } | null = null;
 
   pin(next: Selection): void {
     this.preview = null;
@@ -80,11 +82,37 @@ class SelectionState {
    */
   showDocument(doc: string): void {
     if (doc === this.document) return;
+    this.#beforePick = { document: this.document, pinned: this.pinned };
     this.document = doc;
     this.preview = null;
     this.pinned = { ...emptySelection };
     record((location) =>
       locationWithSelection(location, emptySelection, urlMode(location.protocol), doc),
+    );
+  }
+
+  /**
+   * Takes back the last document picked, when it could not be loaded: the document before it
+   * comes back, with its selection unless another was made meanwhile, and the address names them again (its entry is
+   * overwritten, so a link copied now opens what the views show).
+   */
+  takeBackDocument(): void {
+    const before = this.#beforePick;
+    this.#beforePick = null;
+    if (!before) return;
+    this.document = before.document;
+    // A selection made on the views while the document loaded stays.
+    if (sameSelection(this.pinned, emptySelection)) {
+      this.preview = null;
+      this.pinned = before.pinned;
+    }
+    if (typeof window === 'undefined' || !window.history) return;
+    writeHistory();
+    const { location } = window;
+    window.history.replaceState(
+      null,
+      '',
+      locationWithSelection(location, this.pinned, urlMode(location.protocol), before.document),
     );
   }
 
@@ -96,6 +124,7 @@ class SelectionState {
   fromLocation(): void {
     // The address changed under entries not written yet: they would overwrite it.
     entries = [];
+    this.#beforePick = null;
     this.preview = null;
     const { location } = window;
     const next = selectionFromLocation(location, urlMode(location.protocol));
