@@ -36,6 +36,7 @@ describe('AttributionDiagram: the first narrow chart of a page', () => {
     });
     // Nothing is drawn in the meantime (not the wide layout at 320 px).
     expect(container.querySelector('[data-testid="attribution-svg"]')).toBeNull();
+    expect(container.querySelector('[data-mode]')).toBeNull();
     expect(ondrawn).not.toHaveBeenCalled();
     await waitFor(() =>
       expect(container.querySelector('[data-mode]')).toHaveAttribute('data-mode', 'stacked'),
