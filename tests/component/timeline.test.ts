@@ -9,6 +9,9 @@ import { emptySelection, type Selection } from '../../src/lib/data/queries.ts';
 import { openTable } from '../helpers/table.ts';
 import type { Dataset } from '../../src/lib/data/types.ts';
 import { drawing } from '../helpers/dom.ts';
+import { mergeDocuments } from '../../src/lib/data/corpus.ts';
+import { byDocument } from '../../src/lib/charts/timeline/by-document.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
 
 // tests/helpers/dataset.ts builds its path with `new URL(..., import.meta.url)`, which Vite
 // rewrites to an http:// asset URL under the jsdom environment; read the same file by path.
@@ -388,5 +391,36 @@ describe('TopicTimeline', () => {
     )!.sentences;
     expect(cells[1]).toBe(expected);
     expect(details.querySelectorAll('dd li')).toHaveLength(doc.counts.themeCodings);
+  });
+});
+
+describe('TopicTimeline of a corpus drawn by document', () => {
+  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
+  const merged = mergeDocuments(corpus.documents);
+
+  it('outlines a pinned sentence at least 6 px wide, inside its document', () => {
+    // A sentence in the middle of a document in the middle of the corpus.
+    const part = merged.parts[4];
+    const target = merged.sentences[Math.floor((part.firstOrder + part.lastOrder) / 2) - 1];
+    const { container } = render(TopicTimeline, {
+      props: {
+        doc: merged,
+        codebook: corpus.codebook,
+        scheme: 'light' as const,
+        selection: { ...emptySelection, sentence: target.id },
+        highlight: new Set([target.id]),
+        onselect: vi.fn(),
+        onhover: vi.fn(),
+        byDocument,
+      },
+    });
+    const band = container.querySelector(`rect.band[data-paragraph="${part.id}"]`)!;
+    // Drawn by document: a sentence gets less than 2 px.
+    expect(num(band, 'width') / (part.lastOrder - part.firstOrder + 1)).toBeLessThan(2);
+    const outline = screen.getByTestId('pinned-outline');
+    expect(num(outline, 'width')).toBe(6);
+    expect(num(outline, 'x')).toBeGreaterThanOrEqual(num(band, 'x'));
+    expect(num(outline, 'x') + 6).toBeLessThanOrEqual(num(band, 'x') + num(band, 'width'));
   });
 });
