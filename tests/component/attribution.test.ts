@@ -1,3 +1,5 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import AttributionDiagram from '../../src/lib/charts/attribution/AttributionDiagram.svelte';
@@ -6,6 +8,8 @@ import { emptySelection, selectedSentences, type Selection } from '../../src/lib
 import { codebook, doc } from '../helpers/dataset.ts';
 import { openTable } from '../helpers/table.ts';
 import { drawing, stubClientWidth } from '../helpers/dom.ts';
+import { mergeDocuments } from '../../src/lib/data/corpus.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
 
 function setup(
   options: { selection?: Partial<Selection>; scheme?: Scheme; highlight?: Set<string> | null } = {},
@@ -453,5 +457,36 @@ describe('AttributionDiagram: narrow screens', () => {
       actor: 'russia',
       relation: 'exempt_from',
     });
+  });
+});
+
+describe('AttributionDiagram: a corpus', () => {
+  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+  it('says that a line stands for several attributions when it bundles them', () => {
+    const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
+    const merged = mergeDocuments(corpus.documents);
+    const { container } = render(AttributionDiagram, {
+      doc: merged,
+      codebook: corpus.codebook,
+      scheme: 'light',
+      selection: emptySelection,
+      highlight: null,
+      onselect: vi.fn(),
+      onhover: vi.fn(),
+    });
+    expect(merged.bundles.some((b) => b.length > 1)).toBe(true);
+    const description = container.querySelector('#attribution-description')!;
+    expect(description).toHaveTextContent(
+      'Each line stands for the attributions of one actor, relation and target across the documents, and is numbered with how many it holds',
+    );
+    expect(description).not.toHaveTextContent('Each line is one attribution');
+  });
+
+  it('says that a line is one attribution for one statement', () => {
+    const { container } = setup();
+    expect(container.querySelector('#attribution-description')).toHaveTextContent(
+      'Each line is one attribution',
+    );
   });
 });
