@@ -63,6 +63,16 @@ describe.each([
     const options = await picker().locator('option').allTextContents();
     expect(options).toEqual(['All documents (10)', ...corpus.documents.map((d) => d.name)]);
     expect(await picker().inputValue()).toBe(first.id);
+    // The masthead and the window's title name the corpus, not the statement.
+    await expect(page.locator('h1').textContent()).resolves.toBe(
+      'Statements on the Global Compact for Migration',
+    );
+    await expect(page.locator('.masthead p').textContent()).resolves.toMatch(
+      /^\s*10 statements: what each is about, whom it blames and exempts/,
+    );
+    await expect(page.title()).resolves.toBe(
+      'Statements on the Global Compact for Migration — statement explorer',
+    );
     expect(problems).toEqual([]);
   });
 

@@ -70,6 +70,23 @@ describe('the embed snippet', () => {
     expect(SANDBOX.split(' ')).not.toContain('allow-same-origin');
   });
 
+  it("titles another dataset's frame by what it holds, not by the statement", () => {
+    const [iframe] = embedSnippet(
+      here('?data=corpus%2Fcorpus-10.json&doc=all'),
+      'cooccurrence',
+    ).split('\n');
+    expect(iframe).toContain(
+      ' title="Which themes share sentences — Statements on the Global Compact for Migration"',
+    );
+    expect(iframe).toContain('?embed=cooccurrence&amp;data=corpus%2Fcorpus-10.json&amp;doc=all');
+    expect(embedSnippet(here('?data=x.json'), 'dashboard')).toContain(
+      ' title="Statements on the Global Compact for Migration"',
+    );
+    expect(embedSnippet(here(''), 'dashboard')).toContain(
+      ` title="Russia's position on the Global Compact for Migration"`,
+    );
+  });
+
   it('parses back to the same URL in a browser (the escaping is reversible)', () => {
     const location = here('?theme=readmission&range=3-9');
     const src = /src="([^"]+)"/.exec(embedSnippet(location, 'themes'))![1].replace(/&amp;/g, '&');

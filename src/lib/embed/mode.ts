@@ -12,6 +12,10 @@ export type EmbedMode =
   | { kind: 'unknown'; name: string };
 
 export const DASHBOARD_TITLE = "Russia's position on the Global Compact for Migration";
+/** The title of a dashboard of another dataset (`?data=`): a corpus, or another statement. */
+export const DATASET_TITLE = 'Statements on the Global Compact for Migration';
+export const dashboardTitle = (search: string) =>
+  new URLSearchParams(search).has('data') ? DATASET_TITLE : DASHBOARD_TITLE;
 
 /** Every name `?embed=` accepts, in the order the dashboard shows them. */
 export const EMBED_NAMES: readonly EmbedName[] = [...VIEWS.map((v) => v.embed), 'dashboard'];
@@ -19,7 +23,7 @@ export const EMBED_NAMES: readonly EmbedName[] = [...VIEWS.map((v) => v.embed), 
 export function embedMode(query: string): EmbedMode {
   const name = new URLSearchParams(query).get('embed');
   if (name === null) return { kind: 'none' };
-  if (name === 'dashboard') return { kind: 'dashboard', name, title: DASHBOARD_TITLE };
+  if (name === 'dashboard') return { kind: 'dashboard', name, title: dashboardTitle(query) };
   const view = VIEWS.find((v) => v.embed === name);
   if (view) return { kind: 'view', name: view.embed, chart: view.chart, title: view.title };
   return { kind: 'unknown', name };
@@ -30,9 +34,9 @@ export function embedNameOf(chart: ChartId | 'dashboard'): EmbedName {
   return chart === 'dashboard' ? 'dashboard' : VIEWS.find((v) => v.chart === chart)!.embed;
 }
 
-/** What an embedded view is called: its chart's title, or the dashboard's. */
-export function viewTitle(name: EmbedName): string {
-  return name === 'dashboard' ? DASHBOARD_TITLE : VIEWS.find((v) => v.embed === name)!.title;
+/** What an embedded view is called: its chart's title, or the dashboard's (at `search`). */
+export function viewTitle(name: EmbedName, search = ''): string {
+  return name === 'dashboard' ? dashboardTitle(search) : VIEWS.find((v) => v.embed === name)!.title;
 }
 
 /**
@@ -93,7 +97,8 @@ export function embedSnippet(
   location: { origin: string; pathname: string; search: string },
   name: EmbedName,
 ): string {
-  const title = name === 'dashboard' ? DASHBOARD_TITLE : `${viewTitle(name)} — ${DASHBOARD_TITLE}`;
+  const dashboard = dashboardTitle(location.search);
+  const title = name === 'dashboard' ? dashboard : `${viewTitle(name)} — ${dashboard}`;
   const iframe =
     `<iframe data-gcm-embed src="${attribute(embedUrl(location, name))}"` +
     ` title="${attribute(title)}" width="100%" height="${INITIAL_HEIGHT[name]}"` +
