@@ -45,7 +45,7 @@ async function renderApp(count: number) {
 }
 
 async function choose(value: string) {
-  await fireEvent.change(screen.getByLabelText('Document'), { target: { value } });
+  await fireEvent.change(await screen.findByLabelText('Document'), { target: { value } });
 }
 
 describe('the document picker', () => {
@@ -59,7 +59,7 @@ describe('the document picker', () => {
 
   it('lists every document and "All documents", and shows the first at first', async () => {
     const container = await renderApp(first.sentences.length);
-    const picker = screen.getByLabelText('Document') as HTMLSelectElement;
+    const picker = (await screen.findByLabelText('Document')) as HTMLSelectElement;
     const options = within(picker).getAllByRole('option') as HTMLOptionElement[];
     expect(options.map((o) => o.textContent)).toEqual([
       'All documents (3)',
@@ -133,7 +133,7 @@ describe('the document picker', () => {
   it('opens the document a link names', async () => {
     window.history.replaceState(null, '', `/?doc=${third.id}`);
     await renderApp(third.sentences.length);
-    expect((screen.getByLabelText('Document') as HTMLSelectElement).value).toBe(third.id);
+    expect(((await screen.findByLabelText('Document')) as HTMLSelectElement).value).toBe(third.id);
     expect(screen.queryByTestId('document-notice')).toBeNull();
   });
 

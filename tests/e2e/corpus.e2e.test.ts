@@ -60,6 +60,8 @@ describe.each([
     await chartsDrawn(page);
     const [first] = corpus.documents;
     await expect.poll(readerSentences).toEqual(first.sentences.map((s) => s.id));
+    // The picker's code loads with a dataset of several documents.
+    await picker().waitFor();
     const options = await picker().locator('option').allTextContents();
     expect(options).toEqual(['All documents (10)', ...corpus.documents.map((d) => d.name)]);
     expect(await picker().inputValue()).toBe(first.id);
