@@ -79,6 +79,7 @@ describe('the document picker', () => {
     await waitFor(() => expect(sentences(container)).toEqual(second.sentences.map((s) => s.id)));
     await waitFor(() => expect(marks(container)).toBe(second.counts.themeCodings));
     expect(container.querySelector('.doc-title')).toHaveTextContent(second.name);
+    expect(screen.getByRole('heading', { level: 2, name: 'The statement' })).toBeInTheDocument();
     expect(screen.getByText(/^Statement: “Synthetic statement 2/)).toBeInTheDocument();
     await waitFor(() => expect(window.location.search).toBe(`?doc=${second.id}`));
   });
@@ -88,6 +89,7 @@ describe('the document picker', () => {
     await choose('all');
     await waitFor(() => expect(sentences(container)).toHaveLength(sum((d) => d.sentences.length)));
     await waitFor(() => expect(marks(container)).toBe(sum((d) => d.counts.themeCodings)));
+    expect(screen.getByRole('heading', { level: 2, name: 'The statements' })).toBeInTheDocument();
     const headings = [...container.querySelectorAll<HTMLElement>('h3[data-document]')];
     expect(headings.map((h) => h.dataset.document)).toEqual(all.map((d) => d.id));
     expect(headings.map((h) => h.textContent)).toEqual(all.map((d) => d.name));

@@ -93,8 +93,8 @@ class SelectionState {
 
   /**
    * Takes back the last document picked, when it could not be loaded: the document before it
-   * comes back, with its selection unless another was made meanwhile, and the address names them again (its entry is
-   * overwritten, so a link copied now opens what the views show).
+   * comes back, with its selection unless another was made meanwhile, and the address names
+   * them again (its entry is overwritten, so a link copied now opens what the views show).
    */
   takeBackDocument(): void {
     const before = this.#beforePick;
