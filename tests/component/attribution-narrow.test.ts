@@ -1,17 +1,10 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { render, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import AttributionDiagram from '../../src/lib/charts/attribution/AttributionDiagram.svelte';
 import { canStack } from '../../src/lib/charts/attribution/layout.ts';
-import { emptySelection } from '../../src/lib/data/queries.ts';
-import { mergeDocuments } from '../../src/lib/data/corpus.ts';
-import { corpusFromSeeds } from '../../src/pipeline/io.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
 import { stubClientWidth } from '../helpers/dom.ts';
-
-/** The project, for a generated corpus. */
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { mergedCorpus, restingChartProps } from '../helpers/corpus.ts';
 
 /** The stacked layout's code is not in the first load: a narrow chart loads it, then draws. */
 describe('AttributionDiagram: the first narrow chart of a page', () => {
@@ -24,16 +17,7 @@ describe('AttributionDiagram: the first narrow chart of a page', () => {
   it('loads the stacked layout and only then draws, once, stacked', async () => {
     expect(canStack()).toBe(false);
     const ondrawn = vi.fn();
-    const { container } = render(AttributionDiagram, {
-      doc,
-      codebook,
-      scheme: 'light',
-      selection: emptySelection,
-      highlight: null,
-      onselect: vi.fn(),
-      onhover: vi.fn(),
-      ondrawn,
-    });
+    const { container } = render(AttributionDiagram, restingChartProps(doc, codebook, { ondrawn }));
     // Nothing is drawn in the meantime (not the wide layout at 320 px).
     expect(container.querySelector('[data-testid="attribution-svg"]')).toBeNull();
     expect(container.querySelector('[data-mode]')).toBeNull();
@@ -47,17 +31,8 @@ describe('AttributionDiagram: the first narrow chart of a page', () => {
   });
 
   it("names a corpus's bundled rows with their number, and draws none on their lines", async () => {
-    const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
-    const merged = mergeDocuments(corpus.documents);
-    const { container } = render(AttributionDiagram, {
-      doc: merged,
-      codebook: corpus.codebook,
-      scheme: 'light',
-      selection: emptySelection,
-      highlight: null,
-      onselect: vi.fn(),
-      onhover: vi.fn(),
-    });
+    const { codebook, merged } = mergedCorpus();
+    const { container } = render(AttributionDiagram, restingChartProps(merged, codebook));
     await waitFor(() =>
       expect(container.querySelector('[data-mode]')).toHaveAttribute('data-mode', 'stacked'),
     );

@@ -1,5 +1,3 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import AttributionDiagram from '../../src/lib/charts/attribution/AttributionDiagram.svelte';
@@ -8,8 +6,7 @@ import { emptySelection, selectedSentences, type Selection } from '../../src/lib
 import { codebook, doc } from '../helpers/dataset.ts';
 import { openTable } from '../helpers/table.ts';
 import { drawing, stubClientWidth } from '../helpers/dom.ts';
-import { mergeDocuments } from '../../src/lib/data/corpus.ts';
-import { corpusFromSeeds } from '../../src/pipeline/io.ts';
+import { mergedCorpus, restingChartProps } from '../helpers/corpus.ts';
 
 function setup(
   options: { selection?: Partial<Selection>; scheme?: Scheme; highlight?: Set<string> | null } = {},
@@ -461,20 +458,9 @@ describe('AttributionDiagram: narrow screens', () => {
 });
 
 describe('AttributionDiagram: a corpus', () => {
-  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
   it('says that a line stands for several attributions when it bundles them', () => {
-    const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
-    const merged = mergeDocuments(corpus.documents);
-    const { container } = render(AttributionDiagram, {
-      doc: merged,
-      codebook: corpus.codebook,
-      scheme: 'light',
-      selection: emptySelection,
-      highlight: null,
-      onselect: vi.fn(),
-      onhover: vi.fn(),
-    });
+    const { codebook, merged } = mergedCorpus();
+    const { container } = render(AttributionDiagram, restingChartProps(merged, codebook));
     expect(merged.bundles.some((b) => b.length > 1)).toBe(true);
     const description = container.querySelector('#attribution-description')!;
     expect(description).toHaveTextContent(

@@ -9,9 +9,8 @@ import { emptySelection, type Selection } from '../../src/lib/data/queries.ts';
 import { openTable } from '../helpers/table.ts';
 import type { Dataset } from '../../src/lib/data/types.ts';
 import { drawing } from '../helpers/dom.ts';
-import { mergeDocuments } from '../../src/lib/data/corpus.ts';
 import { byDocument } from '../../src/lib/charts/timeline/by-document.ts';
-import { corpusFromSeeds } from '../../src/pipeline/io.ts';
+import { mergedCorpus, restingChartProps } from '../helpers/corpus.ts';
 
 // tests/helpers/dataset.ts builds its path with `new URL(..., import.meta.url)`, which Vite
 // rewrites to an http:// asset URL under the jsdom environment; read the same file by path.
@@ -395,25 +394,18 @@ describe('TopicTimeline', () => {
 });
 
 describe('TopicTimeline of a corpus drawn by document', () => {
-  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
-  const merged = mergeDocuments(corpus.documents);
+  const { codebook: corpusCodebook, merged } = mergedCorpus();
 
   it('outlines a pinned sentence at least 6 px wide, inside its document', () => {
     // A sentence in the middle of a document in the middle of the corpus.
     const part = merged.parts[4];
     const target = merged.sentences[Math.floor((part.firstOrder + part.lastOrder) / 2) - 1];
     const { container } = render(TopicTimeline, {
-      props: {
-        doc: merged,
-        codebook: corpus.codebook,
-        scheme: 'light' as const,
+      props: restingChartProps(merged, corpusCodebook, {
         selection: { ...emptySelection, sentence: target.id },
         highlight: new Set([target.id]),
-        onselect: vi.fn(),
-        onhover: vi.fn(),
         byDocument,
-      },
+      }),
     });
     const band = container.querySelector(`rect.band[data-paragraph="${part.id}"]`)!;
     // Drawn by document: a sentence gets less than 2 px.

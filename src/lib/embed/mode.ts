@@ -13,7 +13,7 @@ export type EmbedMode =
 
 export const DASHBOARD_TITLE = "Russia's position on the Global Compact for Migration";
 /** The title of a dashboard of another dataset (`?data=`): a corpus, or another statement. */
-export const DATASET_TITLE = 'Statements on the Global Compact for Migration';
+const DATASET_TITLE = 'Statements on the Global Compact for Migration';
 export const dashboardTitle = (search: string) =>
   new URLSearchParams(search).has('data') ? DATASET_TITLE : DASHBOARD_TITLE;
 
