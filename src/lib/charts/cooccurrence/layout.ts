@@ -142,10 +142,15 @@ export function blend(colour: string, background: string, opacity: number): stri
   return rgb(mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b)).formatHex();
 }
 
+/** Each scheme's ramp, built once: a matrix asks for a shade for each of its 144 cells. */
+const rampOf = new Map<Scheme, (t: number) => string>();
+
 /** Shade for a count of shared sentences, 1..max. */
 export function sharedFill(count: number, max: number, scheme: Scheme): string {
   const t = max <= 1 ? 1 : (count - 1) / (max - 1);
-  return rgb(piecewise(interpolateHcl, ramps[scheme])(Math.max(0, Math.min(1, t)))).formatHex();
+  let ramp = rampOf.get(scheme);
+  if (!ramp) rampOf.set(scheme, (ramp = piecewise(interpolateHcl, ramps[scheme])));
+  return rgb(ramp(Math.max(0, Math.min(1, t)))).formatHex();
 }
 
 export function matrixLayout({
