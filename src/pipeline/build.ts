@@ -176,10 +176,15 @@ export function serialize(value: unknown, { compact = false }: { compact?: boole
   return `${compact ? JSON.stringify(value) : JSON.stringify(value, null, 1)}\n`;
 }
 
+/** The file of a split corpus that holds every document (CorpusIndex.all). */
+export const WHOLE_CORPUS_FILE = 'all.json';
+
 /**
  * A corpus as files to write in one folder: `index.json`, which names each document and its
- * file, and `documents/<id>.json`, a dataset of that one document (with the codebook), so the
- * dashboard loads only the documents it shows (src/lib/data/corpus-index.ts). Compact JSON.
+ * file, `documents/<id>.json`, a dataset of that one document (with the codebook), so the
+ * dashboard loads only the documents it shows (src/lib/data/corpus-index.ts), and `all.json`,
+ * the whole dataset, which "All documents" loads in one request instead of one per document.
+ * Compact JSON.
  */
 export function splitCorpus(dataset: Dataset): Record<string, string> {
   const files: Record<string, string> = {};
@@ -188,6 +193,14 @@ export function splitCorpus(dataset: Dataset): Record<string, string> {
     files[file] = serialize({ ...dataset, documents: [doc] }, { compact: true });
     return { id: doc.id, name: doc.name, file };
   });
-  const index: CorpusIndex = { schemaVersion: dataset.schemaVersion, corpus };
-  return { 'index.json': serialize(index, { compact: true }), ...files };
+  const index: CorpusIndex = {
+    schemaVersion: dataset.schemaVersion,
+    corpus,
+    all: WHOLE_CORPUS_FILE,
+  };
+  return {
+    'index.json': serialize(index, { compact: true }),
+    ...files,
+    [WHOLE_CORPUS_FILE]: serialize(dataset, { compact: true }),
+  };
 }

@@ -48,9 +48,13 @@ const errorOf = async (files: Record<string, string>, want: string | null = null
 };
 
 describe('a corpus split into an index and one file per document', () => {
-  it('is written as an index and one valid dataset file per document, the same every time', () => {
+  it('is written as an index, one valid dataset file per document and one of them all, the same every time', () => {
     const files = splitCorpus(corpus);
-    expect(Object.keys(files)).toEqual(['index.json', ...ids.map((id) => `documents/${id}.json`)]);
+    expect(Object.keys(files)).toEqual([
+      'index.json',
+      ...ids.map((id) => `documents/${id}.json`),
+      'all.json',
+    ]);
     expect(JSON.parse(files['index.json'])).toEqual({
       schemaVersion: corpus.schemaVersion,
       corpus: corpus.documents.map((d) => ({
@@ -58,7 +62,9 @@ describe('a corpus split into an index and one file per document', () => {
         name: d.name,
         file: `documents/${d.id}.json`,
       })),
+      all: 'all.json',
     });
+    expect(files['all.json']).toBe(serialize(corpus, { compact: true }));
     for (const [i, id] of ids.entries()) {
       const part = JSON.parse(files[`documents/${id}.json`]) as Dataset;
       expect(datasetProblem(part)).toBeNull();
@@ -88,9 +94,10 @@ describe('a corpus split into an index and one file per document', () => {
     expect(dataset(await one.result).documents).toEqual([corpus.documents[2]]);
     expect(one.requested).toEqual(['index.json', `documents/${ids[2]}.json`]);
 
+    // All of them come in one file, not one request per document.
     const all = open(splitCorpus(corpus), ALL_DOCUMENTS);
     expect(dataset(await all.result).documents).toEqual(corpus.documents);
-    expect(all.requested).toHaveLength(1 + ids.length);
+    expect(all.requested).toEqual(['index.json', 'all.json']);
 
     const unknown = open(splitCorpus(corpus), 'no-such-statement');
     expect(dataset(await unknown.result).documents).toEqual([corpus.documents[0]]);
@@ -101,7 +108,8 @@ describe('a corpus split into an index and one file per document', () => {
     const first = dataset(await result);
     const second = dataset(await first.index!.load(ids[0]));
     expect(second.documents.map((d) => d.id)).toEqual([ids[0], ids[2]]);
-    // The same index: a third document joins the two.
+    // The same index: a third document joins the two. Only one is missing, so its own file
+    // loads, not the file of them all.
     const all = dataset(await second.index!.load(ALL_DOCUMENTS));
     expect(all.documents).toEqual(corpus.documents);
     expect(requested.filter((r) => r !== 'index.json').sort()).toEqual(
@@ -109,6 +117,70 @@ describe('a corpus split into an index and one file per document', () => {
     );
     // Every answer is a new list: the views see a change.
     expect(all.documents).not.toBe(second.documents);
+  });
+
+  it('loads the file of them all when more than one is missing, keeping those loaded before', async () => {
+    const { result, requested } = open(splitCorpus(corpus), ids[1]);
+    const first = dataset(await result);
+    const all = dataset(await first.index!.load(ALL_DOCUMENTS));
+    expect(all.documents).toEqual(corpus.documents);
+    expect(all.documents[1]).toBe(first.documents[0]);
+    expect(requested).toEqual(['index.json', `documents/${ids[1]}.json`, 'all.json']);
+    // Once they are all loaded, nothing more is asked for.
+    await all.index!.load(ALL_DOCUMENTS);
+    expect(requested).toHaveLength(3);
+  });
+
+  it.each([
+    ['missing', (files: Record<string, string>) => delete files['all.json']],
+    [
+      'holding other documents',
+      (files: Record<string, string>) => (files['all.json'] = files[`documents/${ids[0]}.json`]),
+    ],
+    [
+      'coded with another codebook',
+      (files: Record<string, string>) =>
+        (files['all.json'] = files['all.json'].replace(
+          JSON.stringify(corpus.codebook.themes[0].label),
+          '"Another label"',
+        )),
+    ],
+  ])(
+    'loads each document from its own file when the file of them all is %s, and says so',
+    async (_, damage) => {
+      const files = splitCorpus(corpus);
+      damage(files);
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (message: string) => warnings.push(message);
+      try {
+        const { result, requested } = open(files, ids[0]);
+        const all = dataset(await dataset(await result).index!.load(ALL_DOCUMENTS));
+        expect(all.documents).toEqual(corpus.documents);
+        expect(requested).toEqual([
+          'index.json',
+          `documents/${ids[0]}.json`,
+          'all.json',
+          `documents/${ids[1]}.json`,
+          `documents/${ids[2]}.json`,
+        ]);
+      } finally {
+        console.warn = warn;
+      }
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        /^The file of the whole corpus \(all\.json\).*Loading each document's own file instead\.$/,
+      );
+    },
+  );
+
+  it('loads each document from its own file for an index that names no file of them all', async () => {
+    const { result, requested } = open(
+      withIndex((index) => delete index.all),
+      ALL_DOCUMENTS,
+    );
+    expect(dataset(await result).documents).toEqual(corpus.documents);
+    expect(requested).toEqual(['index.json', ...ids.map((id) => `documents/${id}.json`)]);
   });
 
   it('names a document file that is missing or damaged, and asks for it again later', async () => {
@@ -157,7 +229,10 @@ describe('a corpus split into an index and one file per document', () => {
     );
     const other = JSON.parse(files[`documents/${ids[1]}.json`]) as Dataset;
     other.codebook.themes[0].label = 'Another label';
-    const recoded = { ...files, [`documents/${ids[1]}.json`]: JSON.stringify(other) };
+    const recoded = {
+      ...withIndex((index) => delete index.all),
+      [`documents/${ids[1]}.json`]: JSON.stringify(other),
+    };
     expect(await errorOf(recoded, ALL_DOCUMENTS)).toBe(
       `Document "${ids[1]}" of the corpus (documents/${ids[1]}.json) is coded with another codebook than the corpus's other documents.`,
     );
@@ -194,6 +269,11 @@ describe('a corpus split into an index and one file per document', () => {
       'a file from the site root',
       (i: CorpusIndex) => (i.corpus[0].file = '/data/dataset.json'),
       `the file of "${ids[0]}" is not a relative path`,
+    ],
+    [
+      'a file of them all on another site',
+      (i: CorpusIndex) => (i.all = 'https://elsewhere.test/all.json'),
+      '"all" is not a relative path',
     ],
   ])('refuses an index with %s, fetching no document', async (_, change, problem) => {
     const { result, requested } = open(withIndex(change));

@@ -140,7 +140,7 @@ describe('npm run corpus', () => {
     ]);
     expect(written).toMatchObject({ code: 0, stderr: '' });
     expect(written.stdout).toContain(
-      'wrote corpora/three/index.json and 3 document files: 3 synthetic statements',
+      'wrote corpora/three/index.json and 3 document files, and all.json: 3 synthetic statements',
     );
     const files = splitCorpus(corpusFromSeeds(projectRoot, { statements: 3, seed: 4 }));
     for (const [file, contents] of Object.entries(files)) {

@@ -36,13 +36,19 @@ export function indexProblem(raw: unknown): string | null {
       return `the file of "${id}" is not a relative path to a .json file next to the index (no "..", no "//", no scheme)`;
     }
   }
+  const { all } = raw as CorpusIndex;
+  if (all !== undefined && (typeof all !== 'string' || !DATASET_PATH.test(all))) {
+    return `"all" is not a relative path to a .json file next to the index (no "..", no "//", no scheme)`;
+  }
   return null;
 }
 
 /**
  * Opens a corpus index read from `url` and loads the documents `want` needs (see
  * `DocumentIndex.load`). A document file must hold that one document, coded with the same
- * codebook as the others; any failure names the document and its file.
+ * codebook as the others; any failure names the document and its file. When more than one
+ * document is missing and the index names a file of them all (`all`), that one file loads
+ * instead; if it cannot be used, the documents' own files load after all.
  */
 export async function openIndex(
   raw: unknown,
@@ -52,8 +58,9 @@ export async function openIndex(
 ): Promise<LoadResult> {
   const problem = indexProblem(raw);
   if (problem) return { ok: false, error: `The corpus index ${url} is not usable: ${problem}.` };
-  const entries = (raw as CorpusIndex).corpus;
+  const { corpus: entries, all } = raw as CorpusIndex;
   const loading = new Map<string, Promise<LoadResult>>();
+  let wholeLoading: Promise<LoadResult> | null = null;
   const loaded = new Map<string, StatementDocument>();
   let codebook: Codebook | null = null;
   /** The first loaded document's codebook, as text: every other document's must read the same. */
@@ -70,12 +77,42 @@ export async function openIndex(
     return result;
   }
 
+  /** Loads the file of every document; null when they are all loaded, else what went wrong. */
+  async function loadWhole(file: string): Promise<string | null> {
+    wholeLoading ??= loadDataset(new URL(file, url).href, fetcher, false);
+    const result = await wholeLoading;
+    const where = `The file of the whole corpus (${file})`;
+    if (!result.ok) {
+      wholeLoading = null;
+      return `${where}: ${result.error}`;
+    }
+    const { documents, codebook: itsCodebook } = result.dataset;
+    if (documents.map((d) => d.id).join('\n') !== entries.map((e) => e.id).join('\n')) {
+      return `${where} should hold the index's ${entries.length} documents in its order.`;
+    }
+    const text = JSON.stringify(itsCodebook);
+    if (codebookText !== null && codebookText !== text) {
+      return `${where} is coded with another codebook than the documents loaded before it.`;
+    }
+    codebook ??= itsCodebook;
+    codebookText ??= text;
+    // A document loaded before keeps its object: nothing that reads it changes.
+    for (const doc of documents) if (!loaded.has(doc.id)) loaded.set(doc.id, doc);
+    return null;
+  }
+
   async function load(id: string | null): Promise<LoadResult> {
     const wanted =
       id === ALL_DOCUMENTS ? entries : [entries.find((e) => e.id === id) ?? entries[0]];
-    const results = await Promise.all(wanted.map(loadEntry));
+    const missing = wanted.filter((e) => !loaded.has(e.id));
+    if (all !== undefined && missing.length > 1) {
+      const problem = await loadWhole(all);
+      if (problem === null) return answer();
+      console.warn(`${problem} Loading each document's own file instead.`);
+    }
+    const results = await Promise.all(missing.map(loadEntry));
     for (const [i, result] of results.entries()) {
-      const entry = wanted[i];
+      const entry = missing[i];
       const where = `Document "${entry.id}" of the corpus (${entry.file})`;
       if (!result.ok) return { ok: false, error: `${where}: ${result.error}` };
       const { documents } = result.dataset;
@@ -96,6 +133,10 @@ export async function openIndex(
       codebookText ??= text;
       loaded.set(entry.id, documents[0]);
     }
+    return answer();
+  }
+
+  function answer(): LoadResult {
     return {
       ok: true,
       dataset: {

@@ -240,6 +240,9 @@ export interface CorpusEntry {
 export interface CorpusIndex {
   schemaVersion: number;
   corpus: CorpusEntry[];
+  /** A dataset file of every document, in the index's order, relative to the index: "All
+   * documents" loads it in one request instead of one per document. */
+  all?: string;
 }
 
 /** A loaded corpus index: every document's id and name, and a way to load more of them. */
