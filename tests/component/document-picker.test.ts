@@ -105,6 +105,36 @@ describe('the document picker', () => {
     expect(screen.getByText(/^Statements: “All 3 documents”/)).toBeInTheDocument();
   });
 
+  it('speaks of statements, not the statement, where the page shows them all', async () => {
+    const container = await renderApp(first.sentences.length);
+    const skip = () => container.querySelector('a.skip')!;
+    const themesTitle = () => container.querySelector('[data-chart="theme-overview"] h2')!;
+    const words = async () => {
+      await fireEvent.click(screen.getByRole('button', { name: 'Share of words' }));
+      return container.querySelector('[data-testid="theme-overview"] svg[role="img"]')!;
+    };
+    const timelineAxis = () => container.querySelector('[data-testid="topic-timeline"] svg')!;
+    const nothingSelected = () => screen.getByText(/^Nothing selected: the charts show/);
+    await waitFor(() => expect(marks(container)).toBe(first.counts.themeCodings));
+    expect(skip()).toHaveTextContent('Skip to the statement');
+    await waitFor(() => expect(themesTitle()).toHaveTextContent('What the statement is about'));
+    expect(timelineAxis()).toHaveTextContent('Words into the statement →');
+    expect(nothingSelected()).toHaveTextContent('the charts show the whole statement.');
+    expect(await words()).toHaveTextContent("Share of the statement's words (%)");
+
+    await choose('all');
+    await waitFor(() => expect(marks(container)).toBe(sum((d) => d.counts.themeCodings)));
+    expect(skip()).toHaveTextContent('Skip to the statements');
+    await waitFor(() => expect(themesTitle()).toHaveTextContent('What the statements are about'));
+    expect(timelineAxis()).toHaveTextContent('Words into the statements →');
+    expect(nothingSelected()).toHaveTextContent('the charts show all the statements.');
+    await waitFor(() =>
+      expect(
+        container.querySelector('[data-testid="theme-overview"] svg[role="img"]'),
+      ).toHaveTextContent("Share of the statements' words (%)"),
+    );
+  });
+
   it('clears the selection when the document changes', async () => {
     const container = await renderApp(first.sentences.length);
     await fireEvent.click(container.querySelector(`[data-sentence="${first.sentences[2].id}"]`)!);

@@ -87,6 +87,28 @@ describe('an exported attribution diagram of a corpus', () => {
   });
 });
 
+describe('an exported theme overview of a corpus', () => {
+  it('is titled for statements, and its share of words is theirs', () => {
+    const corpus = corpusFromSeeds(projectRoot, { statements: 3, seed: 3 });
+    const input = {
+      chart: 'theme-overview' as const,
+      codebook: corpus.codebook,
+      scheme: 'light' as const,
+      selection: emptySelection,
+      width: 800,
+      measure: 'words' as const,
+    };
+    const all = exporter.render({ ...input, doc: mergeDocuments(corpus.documents) }).svg;
+    expect(svgProblems(all)).toEqual([]);
+    expect(all).toContain('<title id="export-title">What the statements are about</title>');
+    expect(all).toContain("Share of the statements' words (%)");
+    expect(all).toContain("Themes by share of the statements' words");
+    const one = exporter.render({ ...input, doc: corpus.documents[0] }).svg;
+    expect(one).toContain('<title id="export-title">What the statement is about</title>');
+    expect(one).toContain("Share of the statement's words (%)");
+  });
+});
+
 describe('exported SVG files', () => {
   it.each(SNAPSHOT_CASES.map((c) => c.name))('%s matches its snapshot in tests/svg', (name) => {
     const svg = normaliseSvg(outputs.get(name)!);

@@ -208,6 +208,15 @@ describe('attributionTable', () => {
     expect(spec.rows.map((r) => r.key)).toEqual(doc.attributions.map((a) => a.id));
   });
 
+  it('says in its caption whether it holds one statement or several', () => {
+    const corpus = corpusFromSeeds(projectRoot, { statements: 3, seed: 2 });
+    const merged = mergeDocuments(corpus.documents);
+    const mergedLayout = attributionLayout(merged, corpus.codebook, 640, 'light');
+    expect(attributionTable(merged, corpus.codebook, mergedLayout).caption).toBe(
+      'Every attribution in the statements',
+    );
+  });
+
   it('names the actor as the chart does, and the sentence by its number', () => {
     doc.attributions.forEach((a, i) => {
       const actor = layout.actors.find((x) => x.id === a.actor)!;

@@ -43,4 +43,11 @@ export const VIEWS = [
 ] as const;
 
 export type ChartId = (typeof VIEWS)[number]['chart'];
+
+/** A chart's title; the theme overview's speaks of statements when it shows several at once. */
+export function chartTitle(chart: ChartId, merged = false): string {
+  return merged && chart === 'theme-overview'
+    ? 'What the statements are about'
+    : VIEWS.find((v) => v.chart === chart)!.title;
+}
 export type EmbedName = (typeof VIEWS)[number]['embed'] | 'dashboard';

@@ -5,7 +5,7 @@ import '../charts/attribution/stacked.ts';
 import { describeAttributions } from '../charts/attribution/labels.ts';
 import { matrixLayout, matrixLegend, matrixSummary } from '../charts/cooccurrence/layout.ts';
 import { fontFamily, palettes } from '../charts/palette.ts';
-import { VIEWS, type ChartId } from '../charts/registry.ts';
+import { chartTitle } from '../charts/registry.ts';
 import {
   finishSvg,
   optionsFromLayout,
@@ -30,6 +30,7 @@ import {
 import {
   describeSelection,
   isEmpty,
+  isMerged,
   selectedSentences,
   sourceLine,
   type Selection,
@@ -43,10 +44,6 @@ import type { ExportFormat, ExportInput } from './types.ts';
  * source) and its file name. Shared by the app's download buttons and `npm run export`, so
  * both write the same file for the same state.
  */
-
-export function chartTitle(chart: ChartId): string {
-  return VIEWS.find((v) => v.chart === chart)!.title;
-}
 
 /** "Selected: Readmission & return: 3 of 34 sentences", or "No selection". */
 export function selectionSubtitle(
@@ -112,7 +109,7 @@ export function themeOverviewSvg(input: ExportInput, document: Document): SVGSVG
     optionsFromLayout(layout, input.codebook, palette, document),
   ) as SVGSVGElement;
   finishSvg(svg, {
-    title: chartTitle('theme-overview'),
+    title: chartTitle('theme-overview', isMerged(input.doc)),
     description: themeOverviewSummary(layout, input.codebook),
     palette,
   });
@@ -231,7 +228,7 @@ export function composeExport(
   const description = isEmpty(input.selection) ? summary : `${summary} ${subtitle}.`;
   return standaloneFile(
     {
-      title: chartTitle(input.chart),
+      title: chartTitle(input.chart, isMerged(input.doc)),
       subtitle,
       description,
       legend,

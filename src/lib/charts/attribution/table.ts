@@ -1,5 +1,5 @@
 import type { Codebook, StatementDocument } from '../../data/types.ts';
-import { label } from '../../data/queries.ts';
+import { isMerged, label } from '../../data/queries.ts';
 import type { TableSpec } from '../../ui/table.ts';
 import type { AttributionLayout } from './layout.ts';
 
@@ -12,7 +12,7 @@ export function attributionTable(
 ): TableSpec {
   const sentenceNumber = new Map(doc.sentences.map((s) => [s.id, s.order]));
   return {
-    caption: 'Every attribution in the statement',
+    caption: `Every attribution in the ${isMerged(doc) ? 'statements' : 'statement'}`,
     captionHidden: true,
     columns: [
       { label: 'Actor' },

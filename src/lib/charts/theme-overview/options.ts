@@ -9,7 +9,7 @@ import {
   type StatementDocument,
   type ThemeId,
 } from '../../data/types.ts';
-import { label } from '../../data/queries.ts';
+import { isMerged, label } from '../../data/queries.ts';
 import { fade, fontFamily, palettes, type Palette, type Scheme } from '../palette.ts';
 import type { LegendSpec } from '../types.ts';
 
@@ -91,6 +91,8 @@ export interface ThemeOverviewLayout {
   marginLeft: number;
   /** Narrow layout: labels sit above the bars instead of left of them. */
   compact: boolean;
+  /** Several documents merged: the share of words is the statements', not the statement's. */
+  merged: boolean;
   /** Height of the label line above each bar in the compact layout. */
   labelBand: number;
   paddingInner: number;
@@ -244,6 +246,7 @@ export function themeOverviewBase({
     marginBottom,
     marginLeft,
     compact,
+    merged: isMerged(doc),
     labelBand,
     paddingInner,
     paddingOuter,
@@ -378,6 +381,7 @@ export function themeOverviewWithSelection(
     marginBottom: base.marginBottom,
     marginLeft: base.marginLeft,
     compact: base.compact,
+    merged: base.merged,
     labelBand: base.labelBand,
     paddingInner: base.paddingInner,
     paddingOuter: base.paddingOuter,
@@ -416,6 +420,7 @@ export type ThemeOverviewFrame = Pick<
   | 'marginBottom'
   | 'marginLeft'
   | 'compact'
+  | 'merged'
   | 'labelBand'
   | 'paddingInner'
   | 'paddingOuter'
@@ -503,6 +508,10 @@ function plotOptions(
   };
 }
 
+/** Whose words a share counts: the statement's, or the statements' of a merged corpus. */
+export const wordsOf = ({ merged }: { merged: boolean }) =>
+  `the statement${merged ? "s'" : "'s"} words`;
+
 /** The grid and the x axis, drawn first. */
 function axisMarks(frame: ThemeOverviewFrame, palette: Palette): Plot.Markish[] {
   const { measure, fontSize } = frame;
@@ -518,7 +527,7 @@ function axisMarks(frame: ThemeOverviewFrame, palette: Palette): Plot.Markish[] 
       fontSize,
       tickFormat: (d: number) => (measure === 'sentences' ? String(d) : `${d}%`),
       label:
-        measure === 'sentences' ? 'Sentences with the theme' : "Share of the statement's words (%)",
+        measure === 'sentences' ? 'Sentences with the theme' : `Share of ${wordsOf(frame)} (%)`,
       labelAnchor: 'left',
       labelArrow: 'right',
       labelOffset: 32,
@@ -848,10 +857,10 @@ export const hitSegments = (layout: ThemeOverviewLayout): ThemeSegment[] =>
 
 /** One sentence that says what the bars show, for <desc> and aria-description. */
 export function themeOverviewSummary(
-  layout: Pick<ThemeOverviewFrame, 'measure' | 'rows' | 'absent'>,
+  layout: Pick<ThemeOverviewFrame, 'measure' | 'rows' | 'absent' | 'merged'>,
   codebook: Codebook,
 ): string {
-  const what = layout.measure === 'sentences' ? 'sentences' : "share of the statement's words";
+  const what = layout.measure === 'sentences' ? 'sentences' : `share of ${wordsOf(layout)}`;
   const bars = layout.rows
     .map((r) => `${r.label} ${formatValue(layout.measure, r.total)}`)
     .join(', ');

@@ -332,7 +332,13 @@ export function timelineLayout(
     sentences,
     ticks,
     axisY,
-    axisTitle: { x: left, y: axisY + 32, text: drawn?.by.axis ?? 'Words into the statement →' },
+    axisTitle: {
+      x: left,
+      y: axisY + 32,
+      text:
+        drawn?.by.axis ??
+        (isMerged(doc) ? 'Words into the statements →' : 'Words into the statement →'),
+    },
     totalWords,
   };
 }
