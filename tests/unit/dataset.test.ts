@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/lib/data/types.ts';
 import { datasetSchema } from '../../src/lib/data/schema.ts';
+import { serialize } from '../../src/pipeline/build.ts';
 import { dataFiles } from '../../src/pipeline/io.ts';
 import { build, projectRoot, readProjectFile } from './support.ts';
 
@@ -21,6 +22,24 @@ describe('freshness (the committed dataset equals a fresh run)', () => {
   it.each(DATA_FILES)('%s is byte for byte what the seeds give', (file) => {
     const committed = readFileSync(join(projectRoot, file));
     expect(Buffer.from(fresh[file], 'utf8').equals(committed), `${file} is stale`).toBe(true);
+  });
+});
+
+describe('ASCII files', () => {
+  it.each(DATA_FILES)('%s holds ASCII only, its other characters escaped', (file) => {
+    expect(readFileSync(join(projectRoot, file), 'utf8')).not.toMatch(/[\u0080-\uffff]/);
+  });
+
+  it('escapes every other character, and reads back as what was written', () => {
+    const value = { text: 'victims – refugees, “quoted”… 😀', plain: 'a "b" \\ c' };
+    for (const compact of [false, true]) {
+      const written = serialize(value, { compact });
+      expect(written).not.toMatch(/[\u0080-\uffff]/);
+      expect(written).toContain(
+        'victims \\u2013 refugees, \\u201cquoted\\u201d\\u2026 \\ud83d\\ude00',
+      );
+      expect(JSON.parse(written)).toEqual(value);
+    }
   });
 });
 
