@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { datasetProblem, loadDataset, type LoadResult } from '../../src/lib/data/load.ts';
 import { ALL_DOCUMENTS } from '../../src/lib/data/queries.ts';
 import type { CorpusIndex, Dataset } from '../../src/lib/data/types.ts';
@@ -150,9 +150,7 @@ describe('a corpus split into an index and one file per document', () => {
     async (_, damage) => {
       const files = splitCorpus(corpus);
       damage(files);
-      const warnings: string[] = [];
-      const warn = console.warn;
-      console.warn = (message: string) => warnings.push(message);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
       try {
         const { result, requested } = open(files, ids[0]);
         const all = dataset(await dataset(await result).index!.load(ALL_DOCUMENTS));
@@ -164,13 +162,13 @@ describe('a corpus split into an index and one file per document', () => {
           `documents/${ids[1]}.json`,
           `documents/${ids[2]}.json`,
         ]);
+        expect(warn).toHaveBeenCalledOnce();
+        expect(warn.mock.calls[0][0]).toMatch(
+          /^The file of the whole corpus \(all\.json\).*Loading each document's own file instead\.$/,
+        );
       } finally {
-        console.warn = warn;
+        warn.mockRestore();
       }
-      expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatch(
-        /^The file of the whole corpus \(all\.json\).*Loading each document's own file instead\.$/,
-      );
     },
   );
 

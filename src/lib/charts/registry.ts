@@ -43,6 +43,7 @@ export const VIEWS = [
 ] as const;
 
 export type ChartId = (typeof VIEWS)[number]['chart'];
+export type EmbedName = (typeof VIEWS)[number]['embed'] | 'dashboard';
 
 /** A chart's title; the theme overview's speaks of statements when it shows several at once. */
 export function chartTitle(chart: ChartId, merged = false): string {
@@ -50,4 +51,3 @@ export function chartTitle(chart: ChartId, merged = false): string {
     ? 'What the statements are about'
     : VIEWS.find((v) => v.chart === chart)!.title;
 }
-export type EmbedName = (typeof VIEWS)[number]['embed'] | 'dashboard';
