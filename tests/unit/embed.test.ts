@@ -87,6 +87,16 @@ describe('the embed snippet', () => {
     );
   });
 
+  it('titles the theme overview of all documents for statements, and of one for the statement', () => {
+    const title = (search: string) =>
+      /title="([^"]+)"/.exec(embedSnippet(here(search), 'themes'))![1].split(' — ')[0];
+    expect(title('?data=corpus%2Fcorpus-10.json&doc=all')).toBe('What the statements are about');
+    expect(title('?data=corpus%2Fcorpus-10.json&doc=synthetic-statement-002')).toBe(
+      'What the statement is about',
+    );
+    expect(title('')).toBe('What the statement is about');
+  });
+
   it('parses back to the same URL in a browser (the escaping is reversible)', () => {
     const location = here('?theme=readmission&range=3-9');
     const src = /src="([^"]+)"/.exec(embedSnippet(location, 'themes'))![1].replace(/&amp;/g, '&');

@@ -1,4 +1,4 @@
-import { VIEWS, type ChartId, type EmbedName } from '../charts/registry.ts';
+import { chartTitle, VIEWS, type ChartId, type EmbedName } from '../charts/registry.ts';
 import { queryWithSelection, selectionFromQuery } from '../state/url.ts';
 
 /**
@@ -34,9 +34,12 @@ export function embedNameOf(chart: ChartId | 'dashboard'): EmbedName {
   return chart === 'dashboard' ? 'dashboard' : VIEWS.find((v) => v.chart === chart)!.embed;
 }
 
-/** What an embedded view is called: its chart's title, or the dashboard's (at `search`). */
+/** What an embedded view is called at `search`: its chart's title (for all documents when
+ * `doc=all`), or the dashboard's. */
 export function viewTitle(name: EmbedName, search = ''): string {
-  return name === 'dashboard' ? dashboardTitle(search) : VIEWS.find((v) => v.embed === name)!.title;
+  return name === 'dashboard'
+    ? dashboardTitle(search)
+    : chartTitle(VIEWS.find((v) => v.embed === name)!.chart, /[?&]doc=all(&|$)/.test(search));
 }
 
 /**
@@ -98,7 +101,8 @@ export function embedSnippet(
   name: EmbedName,
 ): string {
   const dashboard = dashboardTitle(location.search);
-  const title = name === 'dashboard' ? dashboard : `${viewTitle(name)} — ${dashboard}`;
+  const title =
+    name === 'dashboard' ? dashboard : `${viewTitle(name, location.search)} — ${dashboard}`;
   const iframe =
     `<iframe data-gcm-embed src="${attribute(embedUrl(location, name))}"` +
     ` title="${attribute(title)}" width="100%" height="${INITIAL_HEIGHT[name]}"` +
