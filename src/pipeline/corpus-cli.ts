@@ -4,8 +4,9 @@
  *
  * Writes a synthetic corpus (synthetic.ts) for the benchmark and the tests: N generated
  * statements, coded by the real pipeline, as one dataset file, or with `--split` as a folder
- * of an index, one file per document and one of them all (build.ts, splitCorpus). It refuses to write where the
- * files would pass for real data or ship with the app (data/, seeds/, public/, src/, dist*).
+ * of an index, one file per document and one of them all (build.ts, splitCorpus). It refuses to
+ * write where the files would pass for real data or ship with the app (data/, seeds/, public/,
+ * src/, dist*).
  */
 import { join, resolve } from 'node:path';
 import { serialize, splitCorpus, WHOLE_CORPUS_FILE } from './build.ts';
@@ -72,9 +73,8 @@ function main(args: string[]): void {
   const [first, ...more] = Object.keys(files);
   const bytes = Object.values(files).reduce((n, text) => n + Buffer.byteLength(text), 0);
   const sentences = dataset.documents.reduce((n, d) => n + d.counts.sentences, 0);
-  // A split corpus: the index, a file per document, and the file of them all.
   const others = more.length
-    ? ` and ${more.length - 1} document files, and ${WHOLE_CORPUS_FILE}`
+    ? ` and ${dataset.documents.length} document files, and ${WHOLE_CORPUS_FILE}`
     : '';
   console.log(
     `wrote ${first.startsWith('..') ? resolve(root, first) : first}${others}: ` +

@@ -116,7 +116,8 @@ describe('the document picker', () => {
     const timelineAxis = () => container.querySelector('[data-testid="topic-timeline"] svg')!;
     const nothingSelected = () => screen.getByText(/^Nothing selected: the charts show/);
     await waitFor(() => expect(marks(container)).toBe(first.counts.themeCodings));
-    expect(skip()).toHaveTextContent('Skip to the statement');
+    // Whole text: 'Skip to the statements' holds 'Skip to the statement'.
+    expect(skip()).toHaveTextContent(/^Skip to the statement$/);
     await waitFor(() => expect(themesTitle()).toHaveTextContent('What the statement is about'));
     expect(timelineAxis()).toHaveTextContent('Words into the statement →');
     expect(nothingSelected()).toHaveTextContent('the charts show the whole statement.');
@@ -124,7 +125,7 @@ describe('the document picker', () => {
 
     await choose('all');
     await waitFor(() => expect(marks(container)).toBe(sum((d) => d.counts.themeCodings)));
-    expect(skip()).toHaveTextContent('Skip to the statements');
+    expect(skip()).toHaveTextContent(/^Skip to the statements$/);
     await waitFor(() => expect(themesTitle()).toHaveTextContent('What the statements are about'));
     expect(timelineAxis()).toHaveTextContent('Words into the statements →');
     expect(nothingSelected()).toHaveTextContent('the charts show all the statements.');

@@ -77,6 +77,15 @@ export async function openIndex(
     return result;
   }
 
+  /** Whether `other` is the codebook of the documents loaded so far (the first one sets it). */
+  function sameCodebook(other: Codebook): boolean {
+    const text = JSON.stringify(other);
+    if (codebookText !== null && codebookText !== text) return false;
+    codebook ??= other;
+    codebookText ??= text;
+    return true;
+  }
+
   /** Loads the file of every document; null when they are all loaded, else what went wrong. */
   async function loadWhole(file: string): Promise<string | null> {
     wholeLoading ??= loadDataset(new URL(file, url).href, fetcher, false);
@@ -86,16 +95,13 @@ export async function openIndex(
       wholeLoading = null;
       return `${where}: ${result.error}`;
     }
-    const { documents, codebook: itsCodebook } = result.dataset;
+    const { documents } = result.dataset;
     if (documents.map((d) => d.id).join('\n') !== entries.map((e) => e.id).join('\n')) {
       return `${where} should hold the index's ${entries.length} documents in its order.`;
     }
-    const text = JSON.stringify(itsCodebook);
-    if (codebookText !== null && codebookText !== text) {
+    if (!sameCodebook(result.dataset.codebook)) {
       return `${where} is coded with another codebook than the documents loaded before it.`;
     }
-    codebook ??= itsCodebook;
-    codebookText ??= text;
     // A document loaded before keeps its object: nothing that reads it changes.
     for (const doc of documents) if (!loaded.has(doc.id)) loaded.set(doc.id, doc);
     return null;
@@ -122,15 +128,12 @@ export async function openIndex(
           error: `${where} should hold that one document, but holds ${documents.map((d) => `"${d.id}"`).join(', ')}.`,
         };
       }
-      const text = JSON.stringify(result.dataset.codebook);
-      if (codebookText !== null && codebookText !== text) {
+      if (!sameCodebook(result.dataset.codebook)) {
         return {
           ok: false,
           error: `${where} is coded with another codebook than the corpus's other documents.`,
         };
       }
-      codebook ??= result.dataset.codebook;
-      codebookText ??= text;
       loaded.set(entry.id, documents[0]);
     }
     return answer();

@@ -1,4 +1,5 @@
 import { chartTitle, VIEWS, type ChartId, type EmbedName } from '../charts/registry.ts';
+import { ALL_DOCUMENTS } from '../data/queries.ts';
 import { queryWithSelection, selectionFromQuery } from '../state/url.ts';
 
 /**
@@ -39,7 +40,10 @@ export function embedNameOf(chart: ChartId | 'dashboard'): EmbedName {
 export function viewTitle(name: EmbedName, search = ''): string {
   return name === 'dashboard'
     ? dashboardTitle(search)
-    : chartTitle(VIEWS.find((v) => v.embed === name)!.chart, /[?&]doc=all(&|$)/.test(search));
+    : chartTitle(
+        VIEWS.find((v) => v.embed === name)!.chart,
+        new URLSearchParams(search).get('doc') === ALL_DOCUMENTS,
+      );
 }
 
 /**
