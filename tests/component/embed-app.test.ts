@@ -56,9 +56,12 @@ describe('embed mode', () => {
     expect(details.querySelector('summary')).toHaveTextContent(
       `The ${expected.length} selected sentences`,
     );
-    expect(
-      [...details.querySelectorAll('[data-sentence] blockquote')].map((q) => q.textContent),
-    ).toEqual(expected.map((s) => s.text));
+    // The list's code loads once there is a selection.
+    await waitFor(() =>
+      expect(
+        [...details.querySelectorAll('[data-sentence] blockquote')].map((q) => q.textContent),
+      ).toEqual(expected.map((s) => s.text)),
+    );
   });
 
   it('links an embedded view to the full dashboard with the same selection', async () => {
@@ -103,6 +106,9 @@ describe('the print section', () => {
     await renderAt('?theme=readmission');
     const section = screen.getByTestId('print-selection');
     const expected = withTheme('readmission');
+    await waitFor(() =>
+      expect(section.querySelectorAll('[data-sentence]')).toHaveLength(expected.length),
+    );
     const items = [...section.querySelectorAll('[data-sentence]')];
     expect(items.map((li) => li.getAttribute('data-sentence'))).toEqual(expected.map((s) => s.id));
     expect(items.map((li) => li.querySelector('blockquote')!.textContent)).toEqual(

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { VIEWS } from '../../src/lib/charts/registry.ts';
 import { doc } from '../helpers/dataset.ts';
 import { chartsDrawn, watchProblems, useDashboard } from './browser.ts';
 
@@ -63,6 +64,35 @@ describe('the dashboard in a real browser', () => {
     expect(
       await page.evaluate(() => (window as unknown as { rewritten: string[] }).rewritten),
     ).toEqual([]);
+  });
+
+  it('draws the charts together: no frame shows some of them drawn and others still waiting', async () => {
+    // The number of charts drawn in every frame the page paints, from the first on.
+    await page.addInitScript(() => {
+      const w = window as unknown as { drawnPerFrame: number[] };
+      w.drawnPerFrame = [];
+      const count = () => {
+        const figures = new Set(
+          [...document.querySelectorAll('[data-chart-svg], [data-testid="theme-overview"] svg')]
+            .map((svg) => svg.closest('figure[data-chart]'))
+            .filter((f) => f !== null),
+        );
+        w.drawnPerFrame.push(figures.size);
+        requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+    });
+    await page.goto(dashboard.url);
+    await chartsDrawn(page);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    const counts = await page.evaluate(
+      () => (window as unknown as { drawnPerFrame: number[] }).drawnPerFrame,
+    );
+    // The first frame with any chart drawn has all the statement's charts (the GCM context's
+    // two views below them load later, as they come near).
+    const first = counts.find((n) => n > 0);
+    expect(first).toBe(VIEWS.filter((v) => v.part === 'statement').length);
+    expect(problems).toEqual([]);
   });
 
   it('builds no locale formatter on its way to the first drawing (the first costs 50-110 ms)', async () => {
