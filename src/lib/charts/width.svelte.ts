@@ -1,13 +1,15 @@
 import { untrack } from 'svelte';
+import { watchWidth } from './box-width.ts';
 
 /**
- * A chart's width: the one it is given (an export's), else its box's. The box is measured as
- * the chart mounts, before anything is drawn in it; until then `ready` is false and the chart
- * draws nothing. So a chart draws once, at its width, instead of first at a default width and
- * again when its box is measured. A box that measures 0 (hidden, or a page with no layout)
- * draws at `fallback`, and again once it has a width.
+ * A chart's width: the one it is given (an export's), else its box's. The box is measured
+ * after it mounts, with the other boxes mounted in the same update, before anything is drawn
+ * in it; until then `ready` is false and the chart draws nothing. So a chart draws once, at
+ * its width, instead of first at a default width and again when its box is measured. A box
+ * that measures 0 (hidden, or a page with no layout) draws at `fallback`, and again once it
+ * has a width.
  *
- * Use: `<div bind:clientWidth={null, box.measure}>{#if box.ready}…{/if}</div>`.
+ * Use: `<div {@attach box.attach}>{#if box.ready}…{/if}</div>`.
  */
 export class BoxWidth {
   #measured = $state<number | null>(null);
@@ -27,9 +29,8 @@ export class BoxWidth {
     return this.#fixed() ?? (this.#measured ? Math.round(this.#measured) : this.#fallback);
   }
 
-  measure = (width: number): void => {
-    this.#measured = width;
-  };
+  /** Measures `box` (see above), and again whenever its size changes. */
+  attach = (box: HTMLElement): (() => void) => watchWidth(box, (width) => (this.#measured = width));
 }
 
 /**
