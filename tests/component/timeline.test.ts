@@ -340,10 +340,20 @@ describe('TopicTimeline', () => {
 
   it('previews a sentence on hover and focus and ends the preview on leave', async () => {
     const { svg, onhover } = setup();
-    const mark = svg.querySelector('rect[data-mark="m:s12:readmission"]')!;
-    await fireEvent.mouseEnter(mark);
+    const mark = svg.querySelector<SVGRectElement>('rect[data-mark="m:s12:readmission"]')!;
+    // What a pointer moving onto a mark and off it sends (with mouseenter and mouseleave).
+    await fireEvent.mouseOver(mark);
     expect(onhover).toHaveBeenLastCalledWith({ sentence: 's12' });
-    await fireEvent.mouseLeave(mark);
+    await fireEvent.mouseOut(mark);
+    expect(onhover).toHaveBeenLastCalledWith(null);
+    // Over the chart but off the marks, the preview is left alone.
+    onhover.mockClear();
+    await fireEvent.mouseOver(svg.querySelector('rect.band')!);
+    await fireEvent.mouseOut(svg.querySelector('rect.band')!);
+    expect(onhover).not.toHaveBeenCalled();
+    mark.focus();
+    expect(onhover).toHaveBeenLastCalledWith({ sentence: 's12' });
+    await fireEvent.focusOut(mark);
     expect(onhover).toHaveBeenLastCalledWith(null);
   });
 
