@@ -215,6 +215,7 @@ describe('attributionTable', () => {
     expect(attributionTable(merged, corpus.codebook, mergedLayout).caption).toBe(
       'Every attribution in the statements',
     );
+    expect(spec.caption).toBe('Every attribution in the statement');
   });
 
   it('names the actor as the chart does, and the sentence by its number', () => {

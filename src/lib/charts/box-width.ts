@@ -5,19 +5,20 @@
  */
 
 type Setter = (width: number) => void;
+/** Every box, and what to tell its width to: when it is first measured, and when it changes
+ * (after a layout: nothing forces one). */
+const observed = new Map<Element, Setter>();
 /** Boxes mounted and not measured yet. Measuring each as it mounts would lay the page out again
  * for each chart, after the one before it was drawn. */
-const unmeasured = new Map<HTMLElement, Setter>();
-/** Every box, told its new width when it changes (after a layout: nothing forces one). */
-const observed = new Map<Element, Setter>();
+const unmeasured = new Set<HTMLElement>();
 let observer: ResizeObserver | undefined;
 
 function measureUnmeasured() {
   const boxes = [...unmeasured];
   unmeasured.clear();
   // Every width is read before any is set: the page is laid out once for all of them.
-  const widths = boxes.map(([box]) => box.clientWidth);
-  boxes.forEach(([, set], i) => set(widths[i]));
+  const widths = boxes.map((box) => box.clientWidth);
+  boxes.forEach((box, i) => observed.get(box)?.(widths[i]));
 }
 
 /** When the boxes mounted in one update are measured: once that update is done. (A page with no
@@ -26,12 +27,12 @@ export const measuring = { soon: (measure: () => void): void => queueMicrotask(m
 
 /** Tells `set` the width of `box` (its clientWidth) soon and when it changes; returns the stop. */
 export function watchWidth(box: HTMLElement, set: Setter): () => void {
-  unmeasured.set(box, set);
+  observed.set(box, set);
+  unmeasured.add(box);
   if (unmeasured.size === 1) measuring.soon(measureUnmeasured);
   observer ??= new ResizeObserver((entries) => {
     for (const { target } of entries) observed.get(target)?.(target.clientWidth);
   });
-  observed.set(box, set);
   observer.observe(box);
   return () => {
     unmeasured.delete(box);
