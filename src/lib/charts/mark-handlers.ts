@@ -1,11 +1,11 @@
 import { FOCUS_MOVES, moveInRows, type FocusTarget } from './focus.ts';
 
 /**
- * The event handlers of a mark keyed `key` in a chart whose marks sit in rows (`rows()`, null
- * while the chart has no layout): a click or Enter/Space activates it, arrows, Home and End
- * move the focus (`focus` moves it to the mark of the key it is given), focus and pointer
- * preview it. `onfocus` tells the chart which mark holds the tab stop; `onescape` runs on
- * Escape, after which the key goes on to the page.
+ * The event handlers of a mark keyed `key`, as an attachment (`{@attach handlers(key)}`), in a
+ * chart whose marks sit in rows (`rows()`, null while the chart has no layout): a click or
+ * Enter/Space activates it, arrows, Home and End move the focus (`focus` moves it to the mark
+ * of the key it is given), focus and pointer preview it. `onfocus` tells the chart which mark
+ * holds the tab stop; `onescape` runs on Escape, after which the key goes on to the page.
  */
 export function rowMarkHandlers(chart: {
   rows: () => FocusTarget[][] | null;
@@ -28,15 +28,27 @@ export function rowMarkHandlers(chart: {
       chart.onescape?.();
     }
   }
-  return (key: string) => ({
-    onclick: () => chart.activate(key),
-    onkeydown: (event: KeyboardEvent) => onkeydown(event, key),
-    onfocus: () => {
-      chart.onfocus(key);
-      chart.preview(key);
-    },
-    onblur: () => chart.preview(null),
-    onmouseenter: () => chart.preview(key),
-    onmouseleave: () => chart.preview(null),
-  });
+  // Listeners added to the mark itself (an attachment, `{@attach handlers(key)}`), rather than
+  // attributes spread onto it: spread attributes would bring the code that sets any attribute
+  // of any element into every page.
+  return (key: string) => (mark: Element) => {
+    const listeners: [string, (event: Event) => void][] = [
+      ['click', () => chart.activate(key)],
+      ['keydown', (event) => onkeydown(event as KeyboardEvent, key)],
+      [
+        'focus',
+        () => {
+          chart.onfocus(key);
+          chart.preview(key);
+        },
+      ],
+      ['blur', () => chart.preview(null)],
+      ['mouseenter', () => chart.preview(key)],
+      ['mouseleave', () => chart.preview(null)],
+    ];
+    for (const [type, listener] of listeners) mark.addEventListener(type, listener);
+    return () => {
+      for (const [type, listener] of listeners) mark.removeEventListener(type, listener);
+    };
+  };
 }
