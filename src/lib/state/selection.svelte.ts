@@ -37,8 +37,9 @@ export function writeHistory(): void {
  * change nothing are ignored, so views never loop on their own echo.
  */
 class SelectionState {
-  pinned = $state<Selection>({ ...emptySelection });
-  preview = $state<Selection | null>(null);
+  // Raw: a selection is replaced whole, never changed in place, so it needs no proxy.
+  pinned = $state.raw<Selection>({ ...emptySelection });
+  preview = $state.raw<Selection | null>(null);
   /** What views draw: the preview while there is one, else the pinned selection. */
   shown = $derived(this.preview ?? this.pinned);
   /** The document the views show, as the URL names it (`doc=`): an id, `all`, or null for the

@@ -1,0 +1,76 @@
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MarkStates, followStates } from '../../src/lib/state/mark-states.svelte.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/**
+ * Three marks that are lit when the selected sentence is theirs, each mark's state read by an
+ * effect of its own (as each mark's markup reads it); `runs` counts each mark's redraws.
+ */
+function chart(marks: string[]) {
+  const view = $state({ marks, selected: null as string | null });
+  const states = () => view.marks.map((m) => ({ lit: m === view.selected }));
+  const runs: Record<string, number> = {};
+  const shown: Record<string, boolean> = {};
+  cleanups.push(
+    $effect.root(() => {
+      const all = $derived(new MarkStates(view.marks, states));
+      followStates(() => all, states);
+      $effect(() => {
+        for (const [i, m] of view.marks.entries()) {
+          $effect(() => {
+            shown[m] = all.get(i).lit;
+            runs[m] = (runs[m] ?? 0) + 1;
+          });
+        }
+      });
+    }),
+  );
+  flushSync();
+  return { view, runs, shown };
+}
+
+describe('MarkStates', () => {
+  it('starts from the selection of the moment', () => {
+    const { view, shown } = chart(['a', 'b', 'c']);
+    view.selected = 'b';
+    flushSync();
+    expect(shown).toEqual({ a: false, b: true, c: false });
+  });
+
+  it('redraws only the marks a new selection changes', () => {
+    const { view, runs, shown } = chart(['a', 'b', 'c']);
+    expect(runs).toEqual({ a: 1, b: 1, c: 1 });
+    view.selected = 'a';
+    flushSync();
+    expect(shown).toEqual({ a: true, b: false, c: false });
+    expect(runs).toEqual({ a: 2, b: 1, c: 1 });
+    view.selected = 'c';
+    flushSync();
+    expect(shown).toEqual({ a: false, b: false, c: true });
+    expect(runs).toEqual({ a: 3, b: 1, c: 2 });
+    // A selection that changes no mark's state redraws none.
+    view.selected = 'nothing here';
+    flushSync();
+    view.selected = 'nothing either';
+    flushSync();
+    expect(runs).toEqual({ a: 3, b: 1, c: 3 });
+  });
+
+  it('takes new marks with their own states', () => {
+    const { view, shown } = chart(['a', 'b']);
+    view.selected = 'd';
+    flushSync();
+    view.marks = ['c', 'd', 'e'];
+    flushSync();
+    expect(shown).toMatchObject({ c: false, d: true, e: false });
+  });
+
+  it('refuses states that are not one per mark', () => {
+    expect(() => new MarkStates(['a', 'b'], () => [1])).toThrow('1 states for 2 marks');
+  });
+});
