@@ -11,8 +11,8 @@ afterEach(() => {
  * Three marks that are lit when the selected sentence is theirs, each mark's state read by an
  * effect of its own (as each mark's markup reads it); `runs` counts each mark's redraws.
  */
-function chart(marks: string[]) {
-  const view = $state({ marks, selected: null as string | null });
+function chart(marks: string[], selected: string | null = null) {
+  const view = $state({ marks, selected });
   const states = () => view.marks.map((m) => ({ lit: m === view.selected }));
   const runs: Record<string, number> = {};
   const shown: Record<string, boolean> = {};
@@ -36,10 +36,16 @@ function chart(marks: string[]) {
 
 describe('MarkStates', () => {
   it('starts from the selection of the moment', () => {
-    const { view, shown } = chart(['a', 'b', 'c']);
-    view.selected = 'b';
-    flushSync();
+    // Before any effect runs (as a chart rendered on the server is drawn).
+    const states = new MarkStates(['a', 'b', 'c'], () => [
+      { lit: false },
+      { lit: true },
+      { lit: false },
+    ]);
+    expect([0, 1, 2].map((i) => states.get(i).lit)).toEqual([false, true, false]);
+    const { shown, runs } = chart(['a', 'b', 'c'], 'b');
     expect(shown).toEqual({ a: false, b: true, c: false });
+    expect(runs).toEqual({ a: 1, b: 1, c: 1 });
   });
 
   it('redraws only the marks a new selection changes', () => {

@@ -1,8 +1,8 @@
 /**
  * Moving the keyboard focus among a chart's marks: one tab stop per chart, arrows, Home and End
- * move it (the roving tab index of the ARIA practices), Enter and Space pick the mark. Small on
- * purpose: the topic timeline, drawn on first load, imports it (the handlers of the context
- * views' marks are in mark-handlers.ts).
+ * move it (the roving tab index of the ARIA practices), Enter and Space pick the mark; and
+ * `listen`, which gives a mark its handlers. Small on purpose: the charts drawn on first load
+ * import it (the handlers of the context views' marks are in mark-handlers.ts).
  */
 
 export type FocusMove = 'left' | 'right' | 'up' | 'down' | 'home' | 'end';
@@ -57,4 +57,20 @@ export function moveInRows(
         .key;
     }
   }
+}
+
+/**
+ * An attachment (`{@attach listen({ click: … })}`) that adds the handlers, by event type, to
+ * its element and removes them with it. Marks take their handlers this way or as attributes,
+ * not as attributes spread onto them: a spread would bring the code that sets any attribute of
+ * any element into every page.
+ */
+export function listen(handlers: Record<string, (event: Event) => void>) {
+  const entries = Object.entries(handlers);
+  return (element: Element) => {
+    for (const [type, handler] of entries) element.addEventListener(type, handler);
+    return () => {
+      for (const [type, handler] of entries) element.removeEventListener(type, handler);
+    };
+  };
 }

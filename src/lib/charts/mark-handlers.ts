@@ -1,4 +1,4 @@
-import { FOCUS_MOVES, moveInRows, type FocusTarget } from './focus.ts';
+import { FOCUS_MOVES, listen, moveInRows, type FocusTarget } from './focus.ts';
 
 /**
  * The event handlers of a mark keyed `key`, as an attachment (`{@attach handlers(key)}`), in a
@@ -28,27 +28,16 @@ export function rowMarkHandlers(chart: {
       chart.onescape?.();
     }
   }
-  // Listeners added to the mark itself (an attachment, `{@attach handlers(key)}`), rather than
-  // attributes spread onto it: spread attributes would bring the code that sets any attribute
-  // of any element into every page.
-  return (key: string) => (mark: Element) => {
-    const listeners: [string, (event: Event) => void][] = [
-      ['click', () => chart.activate(key)],
-      ['keydown', (event) => onkeydown(event as KeyboardEvent, key)],
-      [
-        'focus',
-        () => {
-          chart.onfocus(key);
-          chart.preview(key);
-        },
-      ],
-      ['blur', () => chart.preview(null)],
-      ['mouseenter', () => chart.preview(key)],
-      ['mouseleave', () => chart.preview(null)],
-    ];
-    for (const [type, listener] of listeners) mark.addEventListener(type, listener);
-    return () => {
-      for (const [type, listener] of listeners) mark.removeEventListener(type, listener);
-    };
-  };
+  return (key: string) =>
+    listen({
+      click: () => chart.activate(key),
+      keydown: (event) => onkeydown(event as KeyboardEvent, key),
+      focus: () => {
+        chart.onfocus(key);
+        chart.preview(key);
+      },
+      blur: () => chart.preview(null),
+      mouseenter: () => chart.preview(key),
+      mouseleave: () => chart.preview(null),
+    });
 }
