@@ -78,6 +78,16 @@ describe('the run-time dataset check', () => {
     );
   });
 
+  it('reports a field named like a built-in member of every object', () => {
+    for (const key of ['constructor', 'toString', '__proto__']) {
+      const extra = JSON.parse(
+        JSON.stringify(base).replace('"codebookVersion":', `"${key}":{},"codebookVersion":`),
+      ) as Json;
+      expect(ajvValidate(extra)).toBe(false);
+      expect(datasetProblem(extra)).toBe(`dataset.documents[0]: unexpected field "${key}"`);
+    }
+  });
+
   it('never throws on arbitrary JSON', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

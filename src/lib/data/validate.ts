@@ -33,79 +33,94 @@ function typeMatches(type: string, value: unknown): boolean {
   return typeOf(value) === type;
 }
 
-/** Each pattern compiled once: a dataset has thousands of strings to test. */
-const patterns = new Map<string, RegExp>();
-function matches(pattern: string, value: string): boolean {
-  let re = patterns.get(pattern);
-  if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
-  return re.test(value);
-}
-
 /** Where a value is, as `dataset.documents[0].id`: built only when there is a problem. */
 function where(at: readonly (string | number)[]): string {
   return at.map((key, i) => (i === 0 ? key : typeof key === 'number' ? `[${key}]` : `.${key}`)).join('');
 }
 
+/** `at` is the path to `value`, pushed and popped as the check walks down. */
+type Check = (value: unknown, at: (string | number)[]) => string | null;
+
+/** Each schema turned into its check once: a corpus holds hundreds of thousands of values,
+ * and a check that holds its schema's parts reads no schema object on the way. */
+const compiled = new WeakMap<Schema, Check>();
+
 export function schemaProblem(schema: Schema, value: unknown, path = 'dataset'): string | null {
-  return check(schema, value, [path]);
+  return checkOf(schema)(value, [path]);
 }
 
-/** `at` is the path to `value`, pushed and popped as the check walks down. */
-function check(schema: Schema, value: unknown, at: (string | number)[]): string | null {
+function checkOf(schema: Schema): Check {
+  let check = compiled.get(schema);
+  if (!check) compiled.set(schema, (check = compile(schema)));
+  return check;
+}
+
+function compile(schema: Schema): Check {
+  const { type, minimum, minItems, required = [], additionalProperties } = schema;
   if (schema.oneOf) {
-    // An option of another type fails at once: no need to word why.
-    const matching = schema.oneOf.filter(
-      (option) =>
-        (option.type === undefined || typeMatches(option.type, value)) &&
-        check(option, value, at) === null,
-    );
-    if (matching.length === 1) return null;
-    // Report against the option of the value's own type, the most telling one.
-    const closest = schema.oneOf.find((o) => o.type === typeOf(value) || (o.type === undefined && typeOf(value) !== 'null'));
-    return (closest && check(closest, value, at)) ?? `${where(at)}: ${show(value)} has the wrong type`;
+    const options = schema.oneOf.map((option) => ({ type: option.type, check: checkOf(option) }));
+    return (value, at) => {
+      // An option of another type fails at once: no need to word why.
+      const matching = options.filter(
+        (option) =>
+          (option.type === undefined || typeMatches(option.type, value)) &&
+          option.check(value, at) === null,
+      );
+      if (matching.length === 1) return null;
+      // Report against the option of the value's own type, the most telling one.
+      const closest = options.find((o) => o.type === typeOf(value) || (o.type === undefined && typeOf(value) !== 'null'));
+      return (closest && closest.check(value, at)) ?? `${where(at)}: ${show(value)} has the wrong type`;
+    };
   }
-  if ('const' in schema && value !== schema.const) return `${where(at)}: ${show(value)} should be ${show(schema.const)}`;
-  if (schema.enum && !schema.enum.includes(value)) {
-    return `${where(at)}: unknown value ${show(value)} (expected one of ${schema.enum.join(', ')})`;
-  }
-  if (schema.type && !typeMatches(schema.type, value)) {
-    const expected = schema.type === 'array' ? 'a list' : /^[aeiou]/.test(schema.type) ? `an ${schema.type}` : `a ${schema.type}`;
-    return `${where(at)}: ${show(value)} should be ${expected}`;
-  }
-  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
-    return `${where(at)}: ${value} is below ${schema.minimum}`;
-  }
-  if (typeof value === 'string' && schema.pattern && !matches(schema.pattern, value)) {
-    return `${where(at)}: ${show(value)} is not in the expected form`;
-  }
-  if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) {
-      return `${where(at)}: needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`;
+  const hasConst = 'const' in schema;
+  const allowed = schema.enum && new Set(schema.enum);
+  const pattern = schema.pattern && new RegExp(schema.pattern);
+  const items = schema.items && checkOf(schema.items);
+  const properties = new Map(Object.entries(schema.properties ?? {}).map(([key, s]) => [key, checkOf(s)]));
+  return (value, at) => {
+    if (hasConst && value !== schema.const) return `${where(at)}: ${show(value)} should be ${show(schema.const)}`;
+    if (allowed && !allowed.has(value)) {
+      return `${where(at)}: unknown value ${show(value)} (expected one of ${schema.enum!.join(', ')})`;
     }
-    if (schema.items) {
-      for (let i = 0; i < value.length; i++) {
-        at.push(i);
-        const problem = check(schema.items, value[i], at);
+    if (type && !typeMatches(type, value)) {
+      const expected = type === 'array' ? 'a list' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+      return `${where(at)}: ${show(value)} should be ${expected}`;
+    }
+    if (typeof value === 'number' && minimum !== undefined && value < minimum) {
+      return `${where(at)}: ${value} is below ${minimum}`;
+    }
+    if (typeof value === 'string' && pattern && !pattern.test(value)) {
+      return `${where(at)}: ${show(value)} is not in the expected form`;
+    }
+    if (Array.isArray(value)) {
+      if (minItems !== undefined && value.length < minItems) {
+        return `${where(at)}: needs at least ${minItems} item${minItems === 1 ? '' : 's'}`;
+      }
+      if (items) {
+        for (let i = 0; i < value.length; i++) {
+          at.push(i);
+          const problem = items(value[i], at);
+          at.pop();
+          if (problem) return problem;
+        }
+      }
+    } else if (typeOf(value) === 'object') {
+      const object = value as Record<string, unknown>;
+      for (const key of required) {
+        if (!(key in object)) return `${where(at)}: the field "${key}" is missing`;
+      }
+      for (const key in object) {
+        const check = properties.get(key);
+        if (!check) {
+          if (additionalProperties === false) return `${where(at)}: unexpected field "${key}"`;
+          continue;
+        }
+        at.push(key);
+        const problem = check(object[key], at);
         at.pop();
         if (problem) return problem;
       }
     }
-  } else if (typeOf(value) === 'object') {
-    const object = value as Record<string, unknown>;
-    for (const key of schema.required ?? []) {
-      if (!(key in object)) return `${where(at)}: the field "${key}" is missing`;
-    }
-    for (const key in object) {
-      const childSchema = schema.properties?.[key];
-      if (!childSchema) {
-        if (schema.additionalProperties === false) return `${where(at)}: unexpected field "${key}"`;
-        continue;
-      }
-      at.push(key);
-      const problem = check(childSchema, object[key], at);
-      at.pop();
-      if (problem) return problem;
-    }
-  }
-  return null;
+    return null;
+  };
 }
