@@ -147,7 +147,6 @@ const byteRow = (b: Bytes) => ({
 const BUDGET = { statementSelectionP95: 8, selectionP95: 50, chartsDrawn: 1000 };
 const met = (ok: boolean) => (ok ? 'within budget' : 'over budget');
 
-type Selections = Awaited<ReturnType<typeof measureSelections>>;
 /** Selections at a reader's pace and back to back, each timed on a page of its own. */
 async function measureBothPaces(browser: Browser, url: string) {
   return {
@@ -158,7 +157,7 @@ async function measureBothPaces(browser: Browser, url: string) {
 /** The selection figures as printed: the budget is checked at a reader's pace. */
 function selectionLines(
   indent: string,
-  { paced, backToBack }: Record<string, Selections>,
+  { paced, backToBack }: Awaited<ReturnType<typeof measureBothPaces>>,
   budget: number,
 ) {
   return [
