@@ -6,6 +6,7 @@ import { contentSecurityPolicy } from './src/csp.ts';
 import { unusedModules } from './scripts/unused-modules.ts';
 import { plainDynamicImports } from './scripts/plain-dynamic-imports.ts';
 import { lazyNumberFormat } from './scripts/lazy-number-format.ts';
+import { precompressed } from './scripts/precompressed.ts';
 
 export default defineConfig({
   plugins: [
@@ -30,6 +31,7 @@ export default defineConfig({
       // Plot builds its y-reflection with geoTransform as it loads.
       { 'd3-geo': ['geoTransform'] },
     ),
+    precompressed(),
   ],
   build: {
     target: 'es2022',

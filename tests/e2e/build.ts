@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serialize, splitCorpus } from '../../src/pipeline/build.ts';
 import { corpusFromSeeds } from '../../src/pipeline/io.ts';
 import { e2eOutDir } from './browser.ts';
+import { writeGzipCopies } from '../../scripts/precompressed.ts';
 
 /**
  * Synthetic corpora the browser tests and the benchmark open with `?data=corpus/<name>.json`.
@@ -47,4 +48,6 @@ export default function setup(): void {
       writeFileSync(join(folder, file), contents);
     }
   }
+  // Served as the build's own files are: from a compressed copy (scripts/precompressed.ts).
+  writeGzipCopies(join(e2eOutDir, 'corpus'));
 }
