@@ -191,4 +191,26 @@ describe('the document picker', () => {
     await waitFor(() => expect(sentences(container)).toEqual(first.sentences.map((s) => s.id)));
     expect((screen.getByLabelText('Document') as HTMLSelectElement).value).toBe(first.id);
   });
+
+  it('shows the others when one document of the file is damaged, and names it when chosen', async () => {
+    const damaged = JSON.parse(corpusBody) as { documents: StatementDocument[] };
+    damaged.documents[2].sentences[0].end = third.text.length + 5;
+    served = JSON.stringify(damaged);
+    const container = await renderApp(first.sentences.length);
+    await choose(third.id);
+    await waitFor(() =>
+      expect(screen.getByTestId('document-notice')).toHaveTextContent(
+        `The dataset is not usable: sentence ${third.sentences[0].id} of "${third.id}" has offsets outside its text.`,
+      ),
+    );
+    expect(screen.getByTestId('document-notice')).toHaveTextContent(
+      `Still showing “${first.name}”.`,
+    );
+    expect(sentences(container)).toEqual(first.sentences.map((s) => s.id));
+    expect((screen.getByLabelText('Document') as HTMLSelectElement).value).toBe(first.id);
+    // The others still open.
+    await choose(second.id);
+    await waitFor(() => expect(sentences(container)).toEqual(second.sentences.map((s) => s.id)));
+    expect(screen.queryByTestId('document-notice')).toBeNull();
+  });
 });

@@ -283,3 +283,82 @@ describe('a corpus split into an index and one file per document', () => {
     expect(requested).toEqual(['index.json']);
   });
 });
+
+describe('a corpus in one file', () => {
+  const FILE = `${BASE}corpus.json`;
+  /** The corpus with its third document's first sentence running past the end of its text. */
+  const damaged = () => {
+    const copy = JSON.parse(serialize(corpus)) as Dataset;
+    const doc = copy.documents[2];
+    doc.sentences[0].end = doc.text.length + 5;
+    return copy;
+  };
+  const load = (body: unknown, want: string | null = null) => {
+    const { fetcher } = site({ 'corpus.json': JSON.stringify(body) });
+    return loadDataset(FILE, fetcher, want);
+  };
+
+  it('checks only the documents shown, naming every document and keeping each one object', async () => {
+    const first = dataset(await load(damaged()));
+    expect(first.documents.map((d) => d.id)).toEqual([ids[0]]);
+    expect(first.index!.entries.map((e) => e.id)).toEqual(ids);
+    expect(first.index!.entries.map((e) => e.name)).toEqual(corpus.documents.map((d) => d.name));
+    const second = dataset(await first.index!.load(ids[1]));
+    expect(second.documents.map((d) => d.id)).toEqual([ids[0], ids[1]]);
+    expect(second.documents[0]).toBe(first.documents[0]);
+    expect(second.documents[0]).toEqual(corpus.documents[0]);
+  });
+
+  it('names a damaged document when it is asked for, as a check of the whole file would', async () => {
+    const whole = `The dataset is not usable: ${datasetProblem(damaged())}.`;
+    expect(whole).toContain(`of "${ids[2]}" has offsets outside its text`);
+    const opened = dataset(await load(damaged()));
+    expect(await opened.index!.load(ids[2])).toEqual({ ok: false, error: whole });
+    expect(await opened.index!.load(ALL_DOCUMENTS)).toEqual({ ok: false, error: whole });
+    // The documents that pass stay usable.
+    expect(dataset(await opened.index!.load(ids[1])).documents).toHaveLength(2);
+    expect(await load(damaged(), ids[2])).toEqual({ ok: false, error: whole });
+    expect(await load(damaged(), ALL_DOCUMENTS)).toEqual({ ok: false, error: whole });
+  });
+
+  it('words a schema problem inside a document with its place in the file', async () => {
+    const copy = JSON.parse(serialize(corpus)) as Dataset;
+    (copy.documents[1].sentences[3] as { modality: { modality: string } }).modality.modality =
+      'shouting';
+    const whole = `The dataset is not usable: ${datasetProblem(copy)}.`;
+    expect(whole).toMatch(/^The dataset is not usable: dataset\.documents\[1\]\.sentences\[3\]/);
+    expect(dataset(await load(copy)).documents).toHaveLength(1);
+    expect(await load(copy, ids[1])).toEqual({ ok: false, error: whole });
+  });
+
+  it('refuses at once a file whose codebook, version or list of documents is wrong', async () => {
+    const refused = async (change: (d: Dataset & Record<string, unknown>) => void) => {
+      const copy = JSON.parse(serialize(corpus)) as Dataset & Record<string, unknown>;
+      change(copy);
+      const result = await load(copy);
+      expect(result.ok).toBe(false);
+      return result.ok ? '' : result.error;
+    };
+    expect(await refused((d) => (d.schemaVersion = 99))).toMatch(/schema version 99/);
+    expect(await refused((d) => (d.codebook.themes[0].id = 'weather' as never))).toMatch(
+      /dataset\.codebook\.themes\[0\]\.id: unknown value "weather"/,
+    );
+    expect(await refused((d) => delete (d.documents[2] as { name?: string }).name)).toMatch(
+      /dataset\.documents\[2\]: the field "name" is missing/,
+    );
+    expect(await refused((d) => (d.documents[1].id = d.documents[0].id))).toMatch(
+      new RegExp(`two documents share the id "${ids[0]}"`),
+    );
+    expect(await refused((d) => (d.extra = true))).toMatch(/unexpected field "extra"/);
+  });
+
+  it('checks a file of one document whole, as before', async () => {
+    const one = JSON.parse(serialize(corpus)) as Dataset;
+    one.documents = [damaged().documents[2]];
+    const result = await load(one);
+    expect(result).toEqual({
+      ok: false,
+      error: `The dataset is not usable: ${datasetProblem(one)}.`,
+    });
+  });
+});

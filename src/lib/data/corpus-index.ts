@@ -1,11 +1,14 @@
 import { ALL_DOCUMENTS } from './queries.ts';
-import { loadDataset, type LoadResult } from './load.ts';
+import { datasetProblem, documentProblem, loadDataset, type LoadResult } from './load.ts';
+import { datasetSchema } from './schema.ts';
+import { schemaProblem } from './validate.ts';
 import { DATASET_PATH } from './source.ts';
 import {
   SCHEMA_VERSION,
   type Codebook,
   type CorpusEntry,
   type CorpusIndex,
+  type Dataset,
   type StatementDocument,
 } from './types.ts';
 
@@ -15,6 +18,89 @@ import {
  * any dataset is. Loaded only when a dataset file turns out to be an index (it lists files under
  * "corpus", where a dataset has "documents").
  */
+
+/** Opens a corpus: an index (openIndex) or one file of several documents (openCorpusFile). */
+export function openCorpus(
+  raw: unknown,
+  url: string,
+  want: string | null,
+  fetcher: typeof fetch,
+): Promise<LoadResult> {
+  return 'corpus' in (raw as object)
+    ? openIndex(raw, url, want, fetcher)
+    : Promise.resolve(openCorpusFile(raw, want));
+}
+
+/** The dataset schema with each document checked for its id and name only. */
+type Schema = Parameters<typeof schemaProblem>[0];
+type ObjectSchema = Schema & { properties: Record<string, Schema> };
+const documentsSchema = datasetSchema.properties.documents as Schema & { items: ObjectSchema };
+const documentSchema = documentsSchema.items;
+const envelopeSchema = {
+  ...datasetSchema,
+  properties: {
+    ...datasetSchema.properties,
+    documents: {
+      ...documentsSchema,
+      items: {
+        type: 'object',
+        required: ['id', 'name'],
+        properties: {
+          id: documentSchema.properties.id,
+          name: documentSchema.properties.name,
+        },
+      },
+    },
+  },
+};
+
+/**
+ * One dataset file of several documents (a corpus in one file): the file is checked whole except
+ * for its documents, which are checked as they are shown (`want` first), each as a dataset's
+ * would be, so that one document of a hundred draws without checking the other 99. A document
+ * that fails is named when it is asked for; the others stay usable.
+ */
+export function openCorpusFile(raw: unknown, want: string | null): LoadResult {
+  const { schemaVersion } = raw as Partial<Dataset>;
+  const usable = (problem: string) => `The dataset is not usable: ${problem}.`;
+  if (schemaVersion !== SCHEMA_VERSION) return { ok: false, error: usable(datasetProblem(raw)!) };
+  const problem = schemaProblem(envelopeSchema, raw);
+  if (problem) return { ok: false, error: usable(problem) };
+  const { codebook, documents } = raw as Dataset;
+  const ids = new Set<string>();
+  for (const doc of documents) {
+    if (ids.has(doc.id)) return { ok: false, error: usable(`two documents share the id "${doc.id}"`) };
+    ids.add(doc.id);
+  }
+  const checked = new Set<StatementDocument>();
+
+  function check(id: string | null): LoadResult {
+    const wanted =
+      id === ALL_DOCUMENTS ? documents : [documents.find((d) => d.id === id) ?? documents[0]];
+    for (const doc of wanted) {
+      if (checked.has(doc)) continue;
+      const at = `dataset.documents[${documents.indexOf(doc)}]`;
+      const problem = schemaProblem(documentSchema, doc, at) ?? documentProblem(doc);
+      if (problem) return { ok: false, error: usable(problem) };
+      checked.add(doc);
+    }
+    return {
+      ok: true,
+      dataset: {
+        schemaVersion: SCHEMA_VERSION,
+        codebook,
+        documents: documents.filter((d) => checked.has(d)),
+        index,
+      },
+    };
+  }
+
+  const index = {
+    entries: documents.map(({ id, name }) => ({ id, name })),
+    load: (id: string | null) => Promise.resolve(check(id)),
+  };
+  return check(want);
+}
 
 /** The first thing that makes `raw` unusable as a corpus index, or null. */
 export function indexProblem(raw: unknown): string | null {

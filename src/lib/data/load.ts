@@ -1,5 +1,5 @@
 import { datasetSchema } from './schema.ts';
-import { SCHEMA_VERSION, type Dataset, type Span } from './types.ts';
+import { SCHEMA_VERSION, type Dataset, type Span, type StatementDocument } from './types.ts';
 import { schemaProblem } from './validate.ts';
 
 export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; error: string };
@@ -30,10 +30,16 @@ export async function loadDataset(
   } catch (error) {
     return { ok: false, error: `The dataset is not valid JSON (truncated or damaged): ${(error as Error).message}.` };
   }
-  if (want !== false && typeof raw === 'object' && raw !== null && 'corpus' in raw) {
+  // A corpus: an index of files, or one file of several documents (each checked when shown).
+  if (
+    want !== false &&
+    typeof raw === 'object' &&
+    raw !== null &&
+    ('corpus' in raw || (raw as Dataset).documents?.length > 1)
+  ) {
     return import('./corpus-index.ts').then(
-      (m) => m.openIndex(raw, url, want, fetcher),
-      () => ({ ok: false, error: `${url} is a corpus index; the code that reads one did not load.` }),
+      (m) => m.openCorpus(raw, url, want, fetcher),
+      () => ({ ok: false, error: `${url} is a corpus; the code that reads one did not load.` }),
     );
   }
   const problem = datasetProblem(raw);
@@ -54,42 +60,51 @@ export function datasetProblem(raw: unknown): string | null {
   const problem = schemaProblem(datasetSchema, raw);
   if (problem) return problem;
   for (const doc of (raw as Dataset).documents) {
-    // Names are built only for the unit that fails: a corpus has tens of thousands of units.
-    const outside = (unit: Span & { text?: string; quote?: string }) => {
-      const text = unit.text ?? unit.quote;
-      return (
-        unit.start > unit.end ||
-        unit.end > doc.text.length ||
-        // The same test as text === doc.text.slice(start, end), without a copy of each slice.
-        (text !== undefined &&
-          (text.length !== unit.end - unit.start || !doc.text.startsWith(text, unit.start)))
-      );
-    };
-    const problem = (what: string) => `${what} of "${doc.id}" has offsets outside its text`;
-    const sentenceIds = new Set(doc.sentences.map((s) => s.id));
-    const paragraphIds = new Set(doc.paragraphs.map((p) => p.id));
-    const itemIds = new Set(doc.listItems.map((i) => i.id));
-    for (const s of doc.sentences) {
-      if (!paragraphIds.has(s.paragraph) || (s.listItem !== null && !itemIds.has(s.listItem))) {
-        return `sentence ${s.id} of "${doc.id}" points at a paragraph or list item that does not exist`;
-      }
-    }
-    for (const a of doc.attributions) {
-      if (!sentenceIds.has(a.sentence)) {
-        return `attribution ${a.id} of "${doc.id}" points at sentence ${a.sentence}, which does not exist`;
-      }
-    }
-    if (doc.title && outside(doc.title)) return problem('the title');
-    for (const p of doc.paragraphs) if (outside(p)) return problem(`paragraph ${p.id}`);
-    for (const i of doc.listItems) if (outside(i)) return problem(`list item ${i.id}`);
-    for (const s of doc.sentences) {
-      if (outside(s)) return problem(`sentence ${s.id}`);
-      for (const t of s.themes) {
-        for (const e of t.evidence) if (outside(e)) return problem(`evidence in sentence ${s.id}`);
-      }
-    }
-    for (const a of doc.attributions) if (outside(a)) return problem(`attribution ${a.id}`);
-    for (const d of doc.dateReferences) if (outside(d)) return problem(`date "${d.text}"`);
+    const inside = documentProblem(doc);
+    if (inside) return inside;
   }
+  return null;
+}
+
+/** What a schema cannot say about one document that passed it: every offset inside its text,
+ * every quoted text equal to its slice, every sentence's paragraph and attribution's sentence
+ * there. */
+export function documentProblem(doc: StatementDocument): string | null {
+  // Names are built only for the unit that fails: a corpus has tens of thousands of units.
+  const outside = (unit: Span & { text?: string; quote?: string }) => {
+    const text = unit.text ?? unit.quote;
+    return (
+      unit.start > unit.end ||
+      unit.end > doc.text.length ||
+      // The same test as text === doc.text.slice(start, end), without a copy of each slice.
+      (text !== undefined &&
+        (text.length !== unit.end - unit.start || !doc.text.startsWith(text, unit.start)))
+    );
+  };
+  const problem = (what: string) => `${what} of "${doc.id}" has offsets outside its text`;
+  const sentenceIds = new Set(doc.sentences.map((s) => s.id));
+  const paragraphIds = new Set(doc.paragraphs.map((p) => p.id));
+  const itemIds = new Set(doc.listItems.map((i) => i.id));
+  for (const s of doc.sentences) {
+    if (!paragraphIds.has(s.paragraph) || (s.listItem !== null && !itemIds.has(s.listItem))) {
+      return `sentence ${s.id} of "${doc.id}" points at a paragraph or list item that does not exist`;
+    }
+  }
+  for (const a of doc.attributions) {
+    if (!sentenceIds.has(a.sentence)) {
+      return `attribution ${a.id} of "${doc.id}" points at sentence ${a.sentence}, which does not exist`;
+    }
+  }
+  if (doc.title && outside(doc.title)) return problem('the title');
+  for (const p of doc.paragraphs) if (outside(p)) return problem(`paragraph ${p.id}`);
+  for (const i of doc.listItems) if (outside(i)) return problem(`list item ${i.id}`);
+  for (const s of doc.sentences) {
+    if (outside(s)) return problem(`sentence ${s.id}`);
+    for (const t of s.themes) {
+      for (const e of t.evidence) if (outside(e)) return problem(`evidence in sentence ${s.id}`);
+    }
+  }
+  for (const a of doc.attributions) if (outside(a)) return problem(`attribution ${a.id}`);
+  for (const d of doc.dateReferences) if (outside(d)) return problem(`date "${d.text}"`);
   return null;
 }
