@@ -13,10 +13,11 @@ import {
 } from './types.ts';
 
 /**
- * A corpus split into an index and one dataset file per document (`npm run corpus -- --split`):
+ * A corpus: split into an index and one dataset file per document (`npm run corpus -- --split`),
  * the dashboard reads the index, then loads only the documents it shows, each file checked as
- * any dataset is. Loaded only when a dataset file turns out to be an index (it lists files under
- * "corpus", where a dataset has "documents").
+ * any dataset is; in one file of several documents, it checks only the documents it shows. Both
+ * answer with the same `DocumentIndex`. Loaded only when a dataset file turns out to be a corpus
+ * (an index lists files under "corpus", where a dataset has "documents").
  */
 
 /** Opens a corpus: an index (openIndex) or one file of several documents (openCorpusFile). */

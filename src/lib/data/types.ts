@@ -220,8 +220,8 @@ export interface Dataset {
   schemaVersion: number;
   codebook: Codebook;
   documents: StatementDocument[];
-  /** Only on a dataset read from a corpus index (never in a file): the documents loaded so far
-   * are in `documents`, the index names them all and loads the others. */
+  /** Only on a dataset read from a corpus (never in a file): the documents loaded, or checked,
+   * so far are in `documents`, the index names them all and loads or checks the others. */
   index?: DocumentIndex;
 }
 
