@@ -1,7 +1,7 @@
 /**
  * Compressed copies, made once when the app is built, instead of on every request. The preview
  * server (`npm start`) compresses each response as it sends it: a corpus of 100 statements,
- * 5.7 MB of JSON, took about 110 ms of the server's time per request, on the two cores the
+ * 5.9 MB of JSON, took about 110 ms of the server's time per request, on the two cores the
  * browser draws with. The build writes `<file>.gz` next to each text file it emits, as static
  * hosts expect, and the preview server sends that copy to a browser that accepts gzip. A copy
  * older than its file (the file was written again since) is not sent: the file goes out
