@@ -7,14 +7,7 @@
  * older than its file (the file was written again since) is not sent: the file goes out
  * compressed as it is sent, as before.
  */
-import {
-  createReadStream,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -89,16 +82,24 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
   });
 }
 
-function send(res: ServerResponse, copy: { path: string; type: string }, head: boolean) {
-  const { size } = statSync(copy.path);
+/** The copy's bytes, read whole (a copy that vanishes meanwhile is a plain miss, never a
+ * response that fails half-sent), or null. */
+function readCopy(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function send(res: ServerResponse, type: string, body: Buffer, head: boolean) {
   res.statusCode = 200;
-  res.setHeader('Content-Type', copy.type);
+  res.setHeader('Content-Type', type);
   res.setHeader('Content-Encoding', 'gzip');
-  res.setHeader('Content-Length', size);
+  res.setHeader('Content-Length', body.length);
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('Cache-Control', 'no-cache');
-  if (head) res.end();
-  else createReadStream(copy.path).pipe(res);
+  res.end(head ? undefined : body);
 }
 
 /**
@@ -127,10 +128,12 @@ export function precompressed(): Plugin {
         if (!acceptsGzip(req.headers['accept-encoding'])) return next();
         const copy = gzipCopyFor(root, req.url ?? '/');
         if (!copy) return next();
+        const body = readCopy(copy.path);
+        if (!body) return next();
         for (const [name, value] of Object.entries(headers)) {
           if (value !== undefined) res.setHeader(name, value);
         }
-        send(res, copy, req.method === 'HEAD');
+        send(res, copy.type, body, req.method === 'HEAD');
       });
     },
   };

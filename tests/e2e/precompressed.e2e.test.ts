@@ -4,7 +4,7 @@
  * corpus of 5.9 MB again on each request.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { get, type IncomingMessage } from 'node:http';
+import { get, request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,5 +63,26 @@ describe('compressed copies, as the server sends them', () => {
     const { response, body } = await fetchRaw(path);
     expect(response.headers['content-encoding']).toBeUndefined();
     expect(body.equals(readFileSync(join(e2eOutDir, path)))).toBe(true);
+  });
+
+  it('answers a HEAD request with the headers of the copy and no body', async () => {
+    const path = corpusPath('corpus-100');
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request(new URL(path, server.url), {
+        method: 'HEAD',
+        headers: { 'Accept-Encoding': 'gzip' },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(Number(response.headers['content-length'])).toBe(
+      statSync(join(e2eOutDir, `${path}.gz`)).size,
+    );
   });
 });
