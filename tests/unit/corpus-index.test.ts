@@ -360,5 +360,11 @@ describe('a corpus in one file', () => {
       ok: false,
       error: `The dataset is not usable: ${datasetProblem(one)}.`,
     });
+    // A sound one is a plain dataset: no index, its one document there.
+    const sound = JSON.parse(serialize(corpus)) as Dataset;
+    sound.documents = [sound.documents[1]];
+    const opened = dataset(await load(sound));
+    expect(opened.index).toBeUndefined();
+    expect(opened.documents.map((d) => d.id)).toEqual([ids[1]]);
   });
 });

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -52,7 +60,9 @@ describe('compressed copies of the build', () => {
     const first = readFileSync(join(dir, 'assets', 'index-abc.js.gz'));
     writeGzipCopies(dir);
     expect(readFileSync(join(dir, 'assets', 'index-abc.js.gz')).equals(first)).toBe(true);
-    expect(writeGzipCopies(dir).some((f) => f.includes('.tmp'))).toBe(false);
+    const files = readdirSync(dir, { recursive: true }).map(String);
+    expect(files.filter((f) => f.endsWith('.gz'))).toHaveLength(3);
+    expect(files.filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
   it('sends a copy for the file a request names, with its type', () => {
@@ -75,8 +85,14 @@ describe('compressed copies of the build', () => {
     expect(gzipCopyFor(dir, '/favicon.svg')).toBeNull();
     expect(gzipCopyFor(dir, '/index.html')).toBeNull();
     expect(gzipCopyFor(dir, '/missing.json')).toBeNull();
+    // Dot segments are resolved as a URL is: "/../x" is "/x", inside the build.
     expect(gzipCopyFor(dir, '/../corpus/documents/one.json')?.type).toBe('application/json');
     expect(gzipCopyFor(dir, '/%2e%2e/%2e%2e/etc/passwd.json')).toBeNull();
+    // Encoded slashes are not URL segments: decoded, they would lead out of the folder served
+    // (here `assets/`) to a file that has a copy.
+    const assets = join(dir, 'assets');
+    expect(gzipCopyFor(dir, '/corpus%2Fdocuments%2Fone.json')?.type).toBe('application/json');
+    expect(gzipCopyFor(assets, '/..%2Fcorpus%2Fdocuments%2Fone.json')).toBeNull();
     expect(gzipCopyFor(dir, '/%E0%A4%A.json')).toBeNull();
   });
 
