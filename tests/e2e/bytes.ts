@@ -31,20 +31,25 @@ export async function firstLoadBytes(browser: Browser, url: string): Promise<Byt
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = watchProblems(page);
-  const bodies: Promise<{ kind: Kind; url: string; body: Buffer } | null>[] = [];
+  const fetched: { kind: Kind; url: string }[] = [];
   page.on('response', (response) => {
-    const kind = kindOf(response.url(), response.headers()['content-type'] ?? '');
-    bodies.push(
-      response
-        .body()
-        .then((body) => ({ kind, url: response.url(), body }))
-        .catch(() => null),
-    );
+    if (!response.ok()) return;
+    fetched.push({
+      kind: kindOf(response.url(), response.headers()['content-type'] ?? ''),
+      url: response.url(),
+    });
   });
   await page.goto(url);
   await chartsDrawn(page);
   await page.waitForLoadState('networkidle');
   for (const error of await page.getByTestId('view-error').allTextContents()) problems.push(error);
+  // Each body is asked for again, from the same server: the browser keeps no copy of a body
+  // the page reads as a Blob (the dataset), so it cannot hand that one back.
+  const bodies = fetched.map(async ({ kind, url }) => {
+    const response = await context.request.get(url);
+    if (!response.ok()) throw new Error(`${url} answered ${response.status()} when asked again`);
+    return { kind, url, body: await response.body() };
+  });
   const bytes: Bytes = {
     problems,
     js: { raw: 0, gzip: 0, files: [] },
@@ -53,7 +58,6 @@ export async function firstLoadBytes(browser: Browser, url: string): Promise<Byt
     other: { raw: 0, gzip: 0, files: [] },
   };
   for (const item of await Promise.all(bodies)) {
-    if (!item) continue;
     const file = {
       path: new URL(item.url).pathname,
       raw: item.body.length,
