@@ -11,7 +11,7 @@ import buildForBrowser, { CORPUS_SEED, corpusIndexPath, corpusPath } from '../te
 import { buildDataset, buildDocument, type StatementInput } from '../src/pipeline/build.ts';
 import { loadRules, readStatement, readText, seedFiles } from '../src/pipeline/io.ts';
 import { syntheticStatements } from '../src/pipeline/synthetic.ts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 
 const LOADS = 7;
 const SELECTIONS = 50;
@@ -76,9 +76,9 @@ const CHARTS_DRAWN_AT = `new Promise((resolve, reject) => {
   setTimeout(() => reject(new Error('the charts were not drawn within 15 s')), 15000);
 })`;
 
-/** Opens `url` in `page` and answers when its charts were drawn (ms after navigation). */
-async function timeLoad(page: Page, url: string): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
+/** Opens `url` in `page` and answers when its charts were drawn (ms after navigation), asking
+ * over `cdp`, the page's DevTools session. */
+async function timeLoad(page: Page, cdp: CDPSession, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
     expression: CHARTS_DRAWN_AT,
@@ -93,7 +93,6 @@ async function timeLoad(page: Page, url: string): Promise<number> {
       `${url}: ${exceptionDetails?.exception?.description ?? 'no charts-drawn time'}`,
     );
   }
-  await cdp.detach();
   return result.value;
 }
 
@@ -103,9 +102,9 @@ async function measureLoads(browser: Browser, url: string) {
   let heap = 0;
   for (let i = 0; i < LOADS; i++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    loads.push(await timeLoad(page, url));
+    const cdp = await page.context().newCDPSession(page);
+    loads.push(await timeLoad(page, cdp, url));
     if (i === LOADS - 1) {
-      const cdp = await page.context().newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       heap = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
     }
