@@ -114,46 +114,91 @@ async function measureLoads(browser: Browser, url: string) {
 }
 
 /**
- * `WARMUP` + `SELECTIONS` selections. Each is a click on a sentence of the reader, in a task of
- * its own, `pause` ms after the previous selection's frame was painted: at a reader's pace
- * (PACE, a click every fifth of a second or so) the browser has finished that frame, as it has
- * when a person clicks; back to back (0) the click lands while the browser still rasterises the
- * previous frame on this machine's two cores. Every view redraws from it. `update` runs from
- * the click until every view has updated (the views apply a change in microtasks: ten turns
- * let chained updates finish) and the page is laid out again (style and layout forced): the
- * work before the next paint, which the budget speaks of. `frame` runs on until that frame is
- * painted. The first `WARMUP` selections are reported apart (their slowest): the browser
- * compiles the code they run as they first run it.
+ * Minor page faults so far in the browser's page processes (renderers), or null where the
+ * system does not tell (no /proc). A fault is the first touch of memory the process had not
+ * used yet: while a page's heaps still grow, its selections pay for them.
  */
-async function measureSelections(browser: Browser, url: string, pause: number) {
+async function rendererFaults(browser: Browser): Promise<number | null> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number }[];
+    };
+    let faults = 0;
+    for (const { id } of processInfo.filter((p) => p.type === 'renderer')) {
+      // Fields after the command name: state is the first, minflt the eighth (proc(5)).
+      const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
+      faults += Number(fields[7]);
+    }
+    return faults;
+  } catch {
+    return null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * `WARMUP` + `SELECTIONS` selections (and, with `settle`, `SELECTIONS` more). Each is a click on
+ * a sentence of the reader, in a task of its own, `pause` ms after the previous selection's
+ * frame was painted: at a reader's pace (PACE, a click every fifth of a second or so) the
+ * browser has finished that frame, as it has when a person clicks; back to back (0) the click
+ * lands while the browser still rasterises the previous frame on this machine's two cores.
+ * Every view redraws from it. `update` runs from the click until every view has updated (the
+ * views apply a change in microtasks: ten turns let chained updates finish) and the page is
+ * laid out again (style and layout forced): the work before the next paint, which the budget
+ * speaks of. `frame` runs on until that frame is painted. The first `WARMUP` selections are
+ * reported apart (their slowest): the browser compiles the code they run as they first run it.
+ * The selections after the measured ones (`settled`) show the same work once the page's heaps
+ * have grown to what selections need: until then, the browser touches memory it had not used
+ * (`faultsPerSelection`), which the measured selections pay for.
+ */
+async function measureSelections(browser: Browser, url: string, pause: number, settle = false) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(url);
   await chartsDrawn(page);
-  const { updates, frames } = await page.evaluate(
-    async ({ count, pause }) => {
-      const sentences = [
-        ...document.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence'),
-      ];
-      const updates: number[] = [];
-      const frames: number[] = [];
-      for (let i = 0; i < count; i++) {
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, pause)));
-        const target = sentences[(i * 7) % sentences.length];
-        const started = performance.now();
-        target.click();
-        for (let turn = 0; turn < 10; turn++) await Promise.resolve();
-        void document.documentElement.getBoundingClientRect().height;
-        updates.push(performance.now() - started);
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        frames.push(performance.now() - started);
-      }
-      return { updates, frames };
-    },
-    { count: WARMUP + SELECTIONS, pause },
-  );
+  const select = (from: number, count: number) =>
+    page.evaluate(
+      async ({ from, count, pause }) => {
+        const sentences = [
+          ...document.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence'),
+        ];
+        const updates: number[] = [];
+        const frames: number[] = [];
+        for (let i = from; i < from + count; i++) {
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, pause)));
+          const target = sentences[(i * 7) % sentences.length];
+          const started = performance.now();
+          target.click();
+          for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+          void document.documentElement.getBoundingClientRect().height;
+          updates.push(performance.now() - started);
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          frames.push(performance.now() - started);
+        }
+        return { updates, frames };
+      },
+      { from, count, pause },
+    );
+  const faultsPerSelection = async (run: () => Promise<unknown>, selections: number) => {
+    const before = await rendererFaults(browser);
+    await run();
+    const after = await rendererFaults(browser);
+    return before === null || after === null ? null : (after - before) / selections;
+  };
+  const warmup = (await select(0, WARMUP)).updates;
+  let measured = { updates: [] as number[], frames: [] as number[] };
+  const faults = await faultsPerSelection(async () => {
+    measured = await select(WARMUP, SELECTIONS);
+  }, SELECTIONS);
+  let later: number[] = [];
+  const laterFaults = settle
+    ? await faultsPerSelection(async () => {
+        later = (await select(WARMUP + SELECTIONS, SELECTIONS)).updates;
+      }, SELECTIONS)
+    : null;
   await page.close();
-  const warmup = updates.splice(0, WARMUP);
-  frames.splice(0, WARMUP);
+  const { updates, frames } = measured;
   return {
     pause,
     firstSelections: { selections: warmup.length, max: Math.max(...warmup) },
@@ -161,6 +206,18 @@ async function measureSelections(browser: Browser, url: string, pause: number) {
     p50: quantile(updates, 0.5),
     p95: quantile(updates, 0.95),
     frame: { p50: quantile(frames, 0.5), p95: quantile(frames, 0.95) },
+    faultsPerSelection: faults,
+    ...(settle
+      ? {
+          settled: {
+            after: WARMUP + SELECTIONS,
+            selections: later.length,
+            p50: quantile(later, 0.5),
+            p95: quantile(later, 0.95),
+            faultsPerSelection: laterFaults,
+          },
+        }
+      : {}),
   };
 }
 
@@ -179,12 +236,13 @@ const BUDGET = { statementSelectionP95: 8, selectionP95: 50, chartsDrawn: 1000 }
 const met = (ok: boolean) => (ok ? 'within budget' : 'over budget');
 
 /** Selections at a reader's pace and back to back, each timed on a page of its own. */
-async function measureBothPaces(browser: Browser, url: string) {
+async function measureBothPaces(browser: Browser, url: string, settle = false) {
   return {
-    paced: await measureSelections(browser, url, PACE),
+    paced: await measureSelections(browser, url, PACE, settle),
     backToBack: await measureSelections(browser, url, 0),
   };
 }
+const faults = (n: number | null | undefined) => (n == null ? 'unknown' : n.toFixed(0));
 /** The selection figures as printed: the budget is checked at a reader's pace. */
 function selectionLines(
   indent: string,
@@ -193,6 +251,11 @@ function selectionLines(
 ) {
   return [
     `${indent}selection update (${paced.selections} selections, a click ${paced.pause} ms after the last frame): p50 ${ms(paced.p50)}, p95 ${ms(paced.p95)} (budget p95 ${budget} ms: ${met(paced.p95 <= budget)}); frame painted p50 ${ms(paced.frame.p50)}, p95 ${ms(paced.frame.p95)}; the ${paced.firstSelections.selections} before: max ${ms(paced.firstSelections.max)}`,
+    ...(paced.settled
+      ? [
+          `${indent}  after ${paced.settled.after} selections, the next ${paced.settled.selections}: p50 ${ms(paced.settled.p50)}, p95 ${ms(paced.settled.p95)}; the page's memory faults per selection: ${faults(paced.faultsPerSelection)} in the ${paced.selections} measured, ${faults(paced.settled.faultsPerSelection)} in these`,
+        ]
+      : []),
     `${indent}  back to back (a click as soon as the last frame is painted): p50 ${ms(backToBack.p50)}, p95 ${ms(backToBack.p95)}; frame painted p50 ${ms(backToBack.frame.p50)}, p95 ${ms(backToBack.frame.p95)}`,
   ];
 }
@@ -202,7 +265,8 @@ const browser = await launchBrowser();
 const server = await startServer();
 try {
   const { heap, ...chartsDrawn } = await measureLoads(browser, server.url);
-  const selectionUpdate = await measureBothPaces(browser, server.url);
+  // The statement's selections also after the page has settled: see measureSelections.
+  const selectionUpdate = await measureBothPaces(browser, server.url, true);
 
   // A generated corpus of 100 statements (tests/e2e/build.ts writes it next to this build
   // only), all documents merged, and one of them alone: as one file, and split into an index
