@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chartsDrawn, e2eOutDir, launchBrowser, startServer } from '../tests/e2e/browser.ts';
 import { firstLoadBytes, kb, type Bytes } from '../tests/e2e/bytes.ts';
-import { EMBED_NAMES } from '../src/lib/embed/mode.ts';
+import { htmlPage, startHost } from '../tests/e2e/host-page.ts';
+import { EMBED_NAMES, embedSnippet } from '../src/lib/embed/mode.ts';
 import buildForBrowser, { CORPUS_SEED, corpusIndexPath, corpusPath } from '../tests/e2e/build.ts';
 import { buildDataset, buildDocument, type StatementInput } from '../src/pipeline/build.ts';
 import { loadRules, readStatement, readText, seedFiles } from '../src/pipeline/io.ts';
@@ -67,14 +68,17 @@ function pipelineTiming() {
  * `page.waitForFunction` would first compile the browser driver's own helper script there, on
  * the thread the load needs (40-60 ms on this machine).
  */
-const CHARTS_DRAWN_AT = `new Promise((resolve, reject) => {
+const chartsDrawnAt = (at: string) => `new Promise((resolve, reject) => {
   const drawn = () => performance.getEntriesByName('charts-drawn')[0];
-  if (drawn()) return resolve(drawn().startTime);
+  if (drawn()) return resolve(${at});
   new PerformanceObserver((_, observer) => {
-    if (drawn()) observer.disconnect(), resolve(drawn().startTime);
+    if (drawn()) observer.disconnect(), resolve(${at});
   }).observe({ type: 'mark' });
   setTimeout(() => reject(new Error('the charts were not drawn within 15 s')), 15000);
 })`;
+const CHARTS_DRAWN_AT = chartsDrawnAt('drawn().startTime');
+/** The same, as a time on the clock every page shares (ms since 1970). */
+const CHARTS_DRAWN_ON_CLOCK = chartsDrawnAt('performance.timeOrigin + drawn().startTime');
 
 /** Opens `url` in `page` and answers when its charts were drawn (ms after navigation), asking
  * over `cdp`, the page's DevTools session. */
@@ -112,6 +116,71 @@ async function measureLoads(browser: Browser, url: string) {
   }
   return { loads: loads.length, median: quantile(loads, 0.5), max: Math.max(...loads), heap };
 }
+
+/** The views a briefing page embeds in the benchmark: three charts, each in its own iframe. */
+const BRIEFING_VIEWS = ['themes', 'timeline', 'attribution'] as const;
+
+/**
+ * A briefing page on another origin, under a strict policy of its own, that pastes the embed
+ * snippet (`embedSnippet`) of each of BRIEFING_VIEWS, one under the other: the time from its
+ * navigation until each embedded view has drawn its charts, and until all have, median and max
+ * of `LOADS` loads; and each view opened alone (`?embed=`), for comparison.
+ */
+async function measureBriefing(browser: Browser, dashboardUrl: string) {
+  const dashboard = new URL(dashboardUrl);
+  const host = await startHost(
+    () =>
+      `default-src 'self'; frame-src ${dashboard.origin}; script-src ${dashboard.origin}; style-src 'self'; object-src 'none'; base-uri 'none'`,
+  );
+  host.page(
+    '/briefing.html',
+    htmlPage(
+      'Briefing',
+      `<h1>Briefing</h1>\n${BRIEFING_VIEWS.map((view) => embedSnippet(dashboard, view)).join('\n<p>The briefing goes on.</p>\n')}`,
+    ),
+  );
+  const byView: number[][] = BRIEFING_VIEWS.map(() => []);
+  const all: number[] = [];
+  try {
+    for (let i = 0; i < LOADS; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      // Each view's document, once it has replaced the iframe's first, empty one.
+      const frames = BRIEFING_VIEWS.map((view) =>
+        page.waitForEvent('framenavigated', {
+          predicate: (frame) => frame.url().includes(`embed=${view}`),
+          timeout: 15000,
+        }),
+      );
+      await page.goto(`${host.url}briefing.html`, { waitUntil: 'commit' });
+      const drawn = await Promise.all(
+        frames.map(async (frame) => Number(await (await frame).evaluate(CHARTS_DRAWN_ON_CLOCK))),
+      );
+      const navigated = await page.evaluate(() => performance.timeOrigin);
+      drawn.forEach((at, k) => byView[k].push(at - navigated));
+      all.push(Math.max(...drawn) - navigated);
+      await page.close();
+    }
+  } finally {
+    await host.close();
+  }
+  const views: Record<string, { embedded: Timing; alone: Timing }> = {};
+  for (const [k, view] of BRIEFING_VIEWS.entries()) {
+    const { loads, median, max } = await measureLoads(browser, `${dashboardUrl}?embed=${view}`);
+    views[view] = { embedded: timing(byView[k]), alone: { loads, median, max } };
+  }
+  return { views, all: timing(all) };
+}
+
+interface Timing {
+  loads: number;
+  median: number;
+  max: number;
+}
+const timing = (times: number[]): Timing => ({
+  loads: times.length,
+  median: quantile(times, 0.5),
+  max: Math.max(...times),
+});
 
 /**
  * Minor page faults so far in the browser's page processes (renderers), or null where the
@@ -267,6 +336,7 @@ try {
   const { heap, ...chartsDrawn } = await measureLoads(browser, server.url);
   // The statement's selections also after the page has settled: see measureSelections.
   const selectionUpdate = await measureBothPaces(browser, server.url, true);
+  const briefing = await measureBriefing(browser, server.url);
 
   // A generated corpus of 100 statements (tests/e2e/build.ts writes it next to this build
   // only), all documents merged, and one of them alone: as one file, and split into an index
@@ -324,6 +394,7 @@ try {
   const results = {
     bytes,
     chartsDrawn,
+    briefing,
     selectionUpdate,
     heapBytes: heap,
     corpus,
@@ -339,6 +410,14 @@ try {
   console.log(
     `charts drawn after navigation (${chartsDrawn.loads} loads): median ${ms(chartsDrawn.median)}, max ${ms(chartsDrawn.max)}`,
   );
+  console.log(
+    `a briefing page with ${BRIEFING_VIEWS.length} embedded views, one under the other (${briefing.all.loads} loads): every chart drawn after its navigation: median ${ms(briefing.all.median)}, max ${ms(briefing.all.max)}`,
+  );
+  for (const [view, { embedded, alone }] of Object.entries(briefing.views)) {
+    console.log(
+      `  ${view.padEnd(12)} drawn there: median ${ms(embedded.median)}, max ${ms(embedded.max)}; opened alone: median ${ms(alone.median)}, max ${ms(alone.max)}`,
+    );
+  }
   for (const line of selectionLines('', selectionUpdate, BUDGET.statementSelectionP95)) {
     console.log(line);
   }
