@@ -311,7 +311,8 @@ async function measureBothPaces(browser: Browser, url: string, settle = false) {
     backToBack: await measureSelections(browser, url, 0),
   };
 }
-const faults = (n: number | null | undefined) => (n == null ? 'unknown' : n.toFixed(0));
+/** A count of page faults as printed: 'unknown' where the system does not tell. */
+const faultFigure = (n: number | null | undefined) => (n == null ? 'unknown' : n.toFixed(0));
 /** The selection figures as printed: the budget is checked at a reader's pace. */
 function selectionLines(
   indent: string,
@@ -322,7 +323,7 @@ function selectionLines(
     `${indent}selection update (${paced.selections} selections, a click ${paced.pause} ms after the last frame): p50 ${ms(paced.p50)}, p95 ${ms(paced.p95)} (budget p95 ${budget} ms: ${met(paced.p95 <= budget)}); frame painted p50 ${ms(paced.frame.p50)}, p95 ${ms(paced.frame.p95)}; the ${paced.firstSelections.selections} before: max ${ms(paced.firstSelections.max)}`,
     ...(paced.settled
       ? [
-          `${indent}  after ${paced.settled.after} selections, the next ${paced.settled.selections}: p50 ${ms(paced.settled.p50)}, p95 ${ms(paced.settled.p95)}; the page's memory faults per selection: ${faults(paced.faultsPerSelection)} in the ${paced.selections} measured, ${faults(paced.settled.faultsPerSelection)} in these`,
+          `${indent}  after ${paced.settled.after} selections, the next ${paced.settled.selections}: p50 ${ms(paced.settled.p50)}, p95 ${ms(paced.settled.p95)}; the page's memory faults per selection: ${faultFigure(paced.faultsPerSelection)} in the ${paced.selections} measured, ${faultFigure(paced.settled.faultsPerSelection)} in these`,
         ]
       : []),
     `${indent}  back to back (a click as soon as the last frame is painted): p50 ${ms(backToBack.p50)}, p95 ${ms(backToBack.p95)}; frame painted p50 ${ms(backToBack.frame.p50)}, p95 ${ms(backToBack.frame.p95)}`,
