@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chartsDrawn, e2eOutDir, launchBrowser, startServer } from '../tests/e2e/browser.ts';
 import { firstLoadBytes, kb, type Bytes } from '../tests/e2e/bytes.ts';
-import { htmlPage, startHost } from '../tests/e2e/host-page.ts';
+import { briefingPolicy, htmlPage, startHost } from '../tests/e2e/host-page.ts';
 import { EMBED_NAMES, embedSnippet } from '../src/lib/embed/mode.ts';
 import buildForBrowser, { CORPUS_SEED, corpusIndexPath, corpusPath } from '../tests/e2e/build.ts';
 import { buildDataset, buildDocument, type StatementInput } from '../src/pipeline/build.ts';
@@ -100,6 +100,18 @@ async function timeLoad(page: Page, cdp: CDPSession, url: string): Promise<numbe
   return result.value;
 }
 
+/** How many loads were timed, and their median and slowest (ms). */
+interface Timing {
+  loads: number;
+  median: number;
+  max: number;
+}
+const timing = (times: number[]): Timing => ({
+  loads: times.length,
+  median: quantile(times, 0.5),
+  max: Math.max(...times),
+});
+
 /** Navigation -> every chart drawn, `LOADS` times; the JS heap after the last load. */
 async function measureLoads(browser: Browser, url: string) {
   const loads: number[] = [];
@@ -114,7 +126,7 @@ async function measureLoads(browser: Browser, url: string) {
     }
     await page.close();
   }
-  return { loads: loads.length, median: quantile(loads, 0.5), max: Math.max(...loads), heap };
+  return { ...timing(loads), heap };
 }
 
 /** The views a briefing page embeds in the benchmark: three charts, each in its own iframe. */
@@ -128,10 +140,7 @@ const BRIEFING_VIEWS = ['themes', 'timeline', 'attribution'] as const;
  */
 async function measureBriefing(browser: Browser, dashboardUrl: string) {
   const dashboard = new URL(dashboardUrl);
-  const host = await startHost(
-    () =>
-      `default-src 'self'; frame-src ${dashboard.origin}; script-src ${dashboard.origin}; style-src 'self'; object-src 'none'; base-uri 'none'`,
-  );
+  const host = await startHost(() => briefingPolicy(dashboard.origin));
   host.page(
     '/briefing.html',
     htmlPage(
@@ -163,24 +172,13 @@ async function measureBriefing(browser: Browser, dashboardUrl: string) {
   } finally {
     await host.close();
   }
-  const views: Record<string, { embedded: Timing; alone: Timing }> = {};
+  const views: Record<string, { embedded: Timing; alone: Timing & { heap: number } }> = {};
   for (const [k, view] of BRIEFING_VIEWS.entries()) {
-    const { loads, median, max } = await measureLoads(browser, `${dashboardUrl}?embed=${view}`);
-    views[view] = { embedded: timing(byView[k]), alone: { loads, median, max } };
+    const alone = await measureLoads(browser, `${dashboardUrl}?embed=${view}`);
+    views[view] = { embedded: timing(byView[k]), alone };
   }
   return { views, all: timing(all) };
 }
-
-interface Timing {
-  loads: number;
-  median: number;
-  max: number;
-}
-const timing = (times: number[]): Timing => ({
-  loads: times.length,
-  median: quantile(times, 0.5),
-  max: Math.max(...times),
-});
 
 /**
  * Minor page faults so far in the browser's page processes (renderers), or null where the
@@ -226,8 +224,10 @@ async function measureSelections(browser: Browser, url: string, pause: number, s
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(url);
   await chartsDrawn(page);
-  const select = (from: number, count: number) =>
-    page.evaluate(
+  /** `count` selections from the `from`th: their times, and the page faults they took. */
+  const select = async (from: number, count: number) => {
+    const before = await rendererFaults(browser);
+    const times = await page.evaluate(
       async ({ from, count, pause }) => {
         const sentences = [
           ...document.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence'),
@@ -249,25 +249,14 @@ async function measureSelections(browser: Browser, url: string, pause: number, s
       },
       { from, count, pause },
     );
-  const faultsPerSelection = async (run: () => Promise<unknown>, selections: number) => {
-    const before = await rendererFaults(browser);
-    await run();
     const after = await rendererFaults(browser);
-    return before === null || after === null ? null : (after - before) / selections;
+    const faults = before === null || after === null ? null : (after - before) / count;
+    return { ...times, faultsPerSelection: faults };
   };
   const warmup = (await select(0, WARMUP)).updates;
-  let measured = { updates: [] as number[], frames: [] as number[] };
-  const faults = await faultsPerSelection(async () => {
-    measured = await select(WARMUP, SELECTIONS);
-  }, SELECTIONS);
-  let later: number[] = [];
-  const laterFaults = settle
-    ? await faultsPerSelection(async () => {
-        later = (await select(WARMUP + SELECTIONS, SELECTIONS)).updates;
-      }, SELECTIONS)
-    : null;
+  const { updates, frames, faultsPerSelection } = await select(WARMUP, SELECTIONS);
+  const later = settle ? await select(WARMUP + SELECTIONS, SELECTIONS) : null;
   await page.close();
-  const { updates, frames } = measured;
   return {
     pause,
     firstSelections: { selections: warmup.length, max: Math.max(...warmup) },
@@ -275,15 +264,15 @@ async function measureSelections(browser: Browser, url: string, pause: number, s
     p50: quantile(updates, 0.5),
     p95: quantile(updates, 0.95),
     frame: { p50: quantile(frames, 0.5), p95: quantile(frames, 0.95) },
-    faultsPerSelection: faults,
-    ...(settle
+    faultsPerSelection,
+    ...(later
       ? {
           settled: {
             after: WARMUP + SELECTIONS,
-            selections: later.length,
-            p50: quantile(later, 0.5),
-            p95: quantile(later, 0.95),
-            faultsPerSelection: laterFaults,
+            selections: later.updates.length,
+            p50: quantile(later.updates, 0.5),
+            p95: quantile(later.updates, 0.95),
+            faultsPerSelection: later.faultsPerSelection,
           },
         }
       : {}),

@@ -5,7 +5,7 @@ import { EMBED_NAMES } from '../../src/lib/embed/mode.ts';
 import { HEIGHT_MESSAGE, MAX_HEIGHT } from '../../src/lib/embed/protocol.ts';
 import { doc } from '../helpers/dataset.ts';
 import { chartsDrawn, launchBrowser, startServer, watchProblems } from './browser.ts';
-import { htmlPage, startHost, type HostServer } from './host-page.ts';
+import { briefingPolicy, htmlPage, startHost, type HostServer } from './host-page.ts';
 import { contextViewsDrawn } from './context-views.ts';
 
 let browser: Browser;
@@ -25,11 +25,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   dashboard = await startServer();
   dashboardOrigin = new URL(dashboard.url).origin;
-  // The briefing page's own policy: no inline anything; frames and scripts from the dashboard.
-  host = await startHost(
-    () =>
-      `default-src 'self'; frame-src 'self' ${dashboardOrigin}; script-src 'self' ${dashboardOrigin}; style-src 'self'; object-src 'none'; base-uri 'none'`,
-  );
+  host = await startHost(() => briefingPolicy(dashboardOrigin));
   host.page('/impostor.html', htmlPage('Impostor', '<p>Not the dashboard.</p>'));
   host.page(
     '/briefing.html',

@@ -44,6 +44,11 @@ export async function startHost(csp: (hostOrigin: string) => string): Promise<Ho
   };
 }
 
+/** A briefing page's own strict policy: no inline anything; frames and scripts from itself and
+ * from the dashboard at `dashboardOrigin`. */
+export const briefingPolicy = (dashboardOrigin: string) =>
+  `default-src 'self'; frame-src 'self' ${dashboardOrigin}; script-src 'self' ${dashboardOrigin}; style-src 'self'; object-src 'none'; base-uri 'none'`;
+
 /** A complete HTML page around `body`: no inline script or style anywhere. */
 export const htmlPage = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
