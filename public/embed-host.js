@@ -16,6 +16,14 @@
  *   - is an object whose type is exactly 'gcm-embed:height', whose view is the iframe's
  *     `embed` parameter, and whose height is a finite number, 0 < height <= 20000.
  * Every other message is ignored. Keep the names in step with src/lib/embed/protocol.ts.
+ *
+ * Turns: the views of a page share one browser thread, so three that load at once all draw
+ * late. While the page is still loading, this script lets the marked iframes near the screen
+ * load one at a time: the first keeps its src, the others wait on about:blank and get theirs
+ * back one after another (one on screen first), each when the one before has reported its
+ * first height (it has its data and draws) or after TURN_LIMIT ms. An iframe the browser
+ * loads lazily and that is far from the screen keeps its src: it loads when scrolled near.
+ * Added to a page that has loaded, the script holds nothing.
  */
 (function () {
   'use strict';
@@ -23,6 +31,7 @@
   const HEIGHT_MESSAGE = 'gcm-embed:height';
   const HELLO_MESSAGE = 'gcm-embed:hello';
   const MAX_HEIGHT = 20000;
+  const TURN_LIMIT = 1500;
 
   const script = document.currentScript;
   // The dashboard this script belongs to: the folder it was loaded from.
@@ -78,12 +87,76 @@
     return Math.ceil(height);
   }
 
+  /** True when the iframe is within a screen's height of the visible part of the page. */
+  function nearScreen(iframe) {
+    const box = iframe.getBoundingClientRect();
+    return box.top < 2 * window.innerHeight && box.bottom > -window.innerHeight;
+  }
+
+  /** True when part of the iframe is on screen. */
+  function onScreen(iframe) {
+    const box = iframe.getBoundingClientRect();
+    return box.top < window.innerHeight && box.bottom > 0 && box.height > 0;
+  }
+
+  /** The iframes waiting for their turn, with the src each gets back. */
+  const waiting = [];
+  /** The iframe whose turn it is, or null. */
+  let current = null;
+  let limit = 0;
+  const seen = new WeakSet();
+
+  function startTurn(iframe) {
+    current = iframe;
+    limit = setTimeout(() => endTurn(iframe), TURN_LIMIT);
+  }
+
+  /** Ends `iframe`'s turn, if it has it, and gives the next waiting iframe its src back. */
+  function endTurn(iframe) {
+    if (iframe !== current) return;
+    clearTimeout(limit);
+    current = null;
+    const shown = waiting.findIndex((w) => onScreen(w.iframe));
+    const [next] = waiting.splice(Math.max(shown, 0), 1);
+    if (!next) return;
+    next.iframe.setAttribute('src', next.src);
+    startTurn(next.iframe);
+  }
+
+  /** Gives a marked iframe of this dashboard the turn, or holds it until its turn comes. */
+  function adopt(iframe) {
+    if (seen.has(iframe)) return;
+    seen.add(iframe);
+    if (dashboardUrl(iframe) === null) return;
+    if (iframe.getAttribute('loading') === 'lazy' && !nearScreen(iframe)) return;
+    if (current === null) {
+      startTurn(iframe);
+      return;
+    }
+    waiting.push({ iframe, src: iframe.getAttribute('src') ?? '' });
+    iframe.setAttribute('src', 'about:blank');
+  }
+
+  if (document.readyState !== 'complete') {
+    const adoptAll = () => {
+      for (const iframe of document.querySelectorAll('iframe[data-gcm-embed]')) adopt(iframe);
+    };
+    adoptAll();
+    if (document.readyState === 'loading') {
+      // The iframes the parser adds after this script, before the browser starts them.
+      const added = new MutationObserver(adoptAll);
+      added.observe(document, { childList: true, subtree: true });
+      document.addEventListener('DOMContentLoaded', () => added.disconnect(), { once: true });
+    }
+  }
+
   window.addEventListener('message', (event) => {
     if (!event.source) return;
     const own = ownIframes().find((o) => o.iframe.contentWindow === event.source);
     if (!own) return;
     const height = acceptedHeight(event, own);
     if (height === null) return;
+    endTurn(own.iframe);
     // Through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows.
     own.iframe.style.height = `${height}px`;
     if (!own.iframe.style.borderStyle) own.iframe.style.border = '0';

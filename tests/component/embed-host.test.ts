@@ -32,7 +32,7 @@ afterEach(() => {
   dom = null;
 });
 
-/** A host page holding `frames`; the host script is added once they have loaded. */
+/** A host page holding `frames`; the host script is added once the page has loaded. */
 async function hostPage(frames: string, scriptSrc = `${DASHBOARD}embed-host.js`) {
   dom = new JSDOM(`<!doctype html><body>${frames}</body>`, {
     url: 'https://host.example/briefing.html',
@@ -51,6 +51,11 @@ async function hostPage(frames: string, scriptSrc = `${DASHBOARD}embed-host.js`)
             : f.addEventListener('load', () => resolve(), { once: true }),
         ),
     ),
+  );
+  await new Promise<void>((resolve) =>
+    window.document.readyState === 'complete'
+      ? resolve()
+      : window.addEventListener('load', () => resolve(), { once: true }),
   );
   // What each frame hears from the host.
   const heard = new Map<HTMLIFrameElement, unknown[]>();
@@ -74,6 +79,30 @@ async function hostPage(frames: string, scriptSrc = `${DASHBOARD}embed-host.js`)
 }
 
 const height = (view: string, h: unknown) => ({ type: HEIGHT_MESSAGE, view, height: h });
+
+/** The snippet of one view as the Embed dialog writes it: the iframe, then the host script. */
+const snippet = (id: string, view: string) =>
+  `<iframe id="${id}" data-gcm-embed sandbox="allow-scripts" src="${DASHBOARD}?embed=${view}&amp;theme=control" height="560" loading="lazy"></iframe>
+   <script src="${DASHBOARD}embed-host.js"></script>`;
+
+/** A briefing page whose host script runs while the page loads, as it does when pasted. */
+async function loadingPage(body: string) {
+  dom = new JSDOM(`<!doctype html><body>${body}</body>`, {
+    url: 'https://host.example/briefing.html',
+    runScripts: 'dangerously',
+    resources,
+  });
+  const { window } = dom;
+  await new Promise<void>((resolve) =>
+    window.document.readyState === 'complete'
+      ? resolve()
+      : window.addEventListener('load', () => resolve(), { once: true }),
+  );
+  const byId = (id: string) => window.document.getElementById(id) as HTMLIFrameElement;
+  const post = (data: unknown, source: Window | null, origin: string) =>
+    window.dispatchEvent(new window.MessageEvent('message', { data, source, origin }));
+  return { window, byId, post };
+}
 
 describe('the host script', () => {
   it('sizes its sandboxed iframe from a height message with origin "null"', async () => {
@@ -167,6 +196,55 @@ describe('the host script', () => {
     expect(heard.get(byId('ours'))).toEqual([{ type: HELLO_MESSAGE }]);
     expect(heard.get(byId('unmarked'))).toEqual([]);
     expect(heard.get(byId('foreign'))).toEqual([]);
+  });
+
+  it('lets the views of a loading page load one at a time, each when the one before reports', async () => {
+    const { byId, post } = await loadingPage(
+      `<h1>Briefing</h1>
+       ${snippet('a', 'themes')}
+       <iframe id="unmarked" sandbox="allow-scripts" src="${DASHBOARD}?embed=timeline"></iframe>
+       <iframe id="foreign" data-gcm-embed src="https://other.example/gcm/?embed=timeline"></iframe>
+       ${snippet('b', 'timeline')}
+       <p>The briefing goes on.</p>
+       ${snippet('c', 'attribution')}`,
+    );
+    const src = (id: string) => byId(id).getAttribute('src');
+    const url = (view: string) => `${DASHBOARD}?embed=${view}&theme=control`;
+    // The first view loads; the others wait, and no one else's iframe is touched.
+    expect([src('a'), src('b'), src('c')]).toEqual([url('themes'), 'about:blank', 'about:blank']);
+    expect(src('unmarked')).toBe(`${DASHBOARD}?embed=timeline`);
+    expect(src('foreign')).toBe('https://other.example/gcm/?embed=timeline');
+    // A waiting iframe's window, and another iframe, cannot pass the turn on.
+    post(height('timeline', 500), byId('b').contentWindow, 'null');
+    post(height('timeline', 500), byId('unmarked').contentWindow, 'null');
+    expect([src('b'), src('c')]).toEqual(['about:blank', 'about:blank']);
+    // Nor can a message the host ignores.
+    post(height('themes', 0), byId('a').contentWindow, 'null');
+    post(height('themes', 500), byId('a').contentWindow, 'https://evil.example');
+    expect(src('b')).toBe('about:blank');
+    // The first view's first height: it has its data, and the next one starts.
+    post(height('themes', 731), byId('a').contentWindow, 'null');
+    expect(byId('a').style.height).toBe('731px');
+    expect([src('b'), src('c')]).toEqual([url('timeline'), 'about:blank']);
+    post(height('themes', 740), byId('a').contentWindow, 'null');
+    expect(src('c')).toBe('about:blank');
+    post(height('timeline', 650), byId('b').contentWindow, 'null');
+    expect(src('c')).toBe(url('attribution'));
+  });
+
+  it('passes the turn on when a view does not report in time', async () => {
+    const { byId } = await loadingPage(`${snippet('a', 'themes')}${snippet('b', 'timeline')}`);
+    expect(byId('b').getAttribute('src')).toBe('about:blank');
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect(byId('b').getAttribute('src')).toBe(`${DASHBOARD}?embed=timeline&theme=control`);
+  });
+
+  it('holds no iframe when it is added to a page that has loaded', async () => {
+    const { byId } = await hostPage(
+      `<iframe id="a" data-gcm-embed sandbox="allow-scripts" src="${DASHBOARD}?embed=themes"></iframe>
+       <iframe id="b" data-gcm-embed sandbox="allow-scripts" src="${DASHBOARD}?embed=timeline"></iframe>`,
+    );
+    expect(byId('b').getAttribute('src')).toBe(`${DASHBOARD}?embed=timeline`);
   });
 
   it('runs once when the page loads it twice', async () => {

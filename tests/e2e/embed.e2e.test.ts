@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { VIEWS } from '../../src/lib/charts/registry.ts';
-import { EMBED_NAMES } from '../../src/lib/embed/mode.ts';
+import { VIEWS, type EmbedName } from '../../src/lib/charts/registry.ts';
+import { EMBED_NAMES, embedSnippet } from '../../src/lib/embed/mode.ts';
 import { HEIGHT_MESSAGE, MAX_HEIGHT } from '../../src/lib/embed/protocol.ts';
 import { doc } from '../helpers/dataset.ts';
 import { chartsDrawn, launchBrowser, startServer, watchProblems } from './browser.ts';
@@ -38,6 +38,20 @@ beforeAll(async () => {
       ${hostScript()}`,
     ),
   );
+  // The snippets as pasted from the Embed dialog, each with its host script; the last one far
+  // below the others.
+  const snippet = (name: EmbedName) =>
+    embedSnippet(new URL(dashboard.url), name).replace('<iframe ', `<iframe id="${name}" `);
+  host.page(
+    '/snippets.html',
+    htmlPage(
+      'Snippets',
+      `<h1>Briefing</h1>
+      ${(['themes', 'timeline', 'attribution'] as const).map(snippet).join('<p>The briefing goes on.</p>')}
+      ${'<p>The briefing goes on.</p>'.repeat(120)}
+      ${snippet('cooccurrence')}`,
+    ),
+  );
   host.page(
     '/late.html',
     htmlPage('Late', `<h1>Host script added later</h1>${embedFrame('embed', '?embed=themes')}`),
@@ -65,12 +79,18 @@ beforeEach(async () => {
   problems = watchProblems(page);
 });
 
-const frameOf = (id: string): Promise<Frame> =>
-  page
-    .locator(`iframe#${id}`)
-    .elementHandle()
-    .then((el) => el!.contentFrame())
-    .then((frame) => frame!);
+/** The iframe's frame once its page has replaced the first, empty one (an iframe that waits
+ * for its turn shows about:blank until then). */
+async function frameOf(id: string): Promise<Frame> {
+  const frame = () =>
+    page
+      .locator(`iframe#${id}`)
+      .elementHandle()
+      .then((el) => el!.contentFrame())
+      .then((f) => f!);
+  await expect.poll(async () => (await frame()).url(), { timeout: 10_000 }).toMatch(/^https?:/);
+  return frame();
+}
 
 const drawn = (frame: Frame) =>
   frame.waitForFunction(() => performance.getEntriesByName('charts-drawn').length > 0, null, {
@@ -224,6 +244,54 @@ describe('embedding in a briefing page on another origin', () => {
       document.body.append(script);
     }, `${dashboard.url}embed-host.js`);
     expect(await sizedToContent('embed')).toBeGreaterThan(300);
+    expect(problems).toEqual([]);
+  });
+
+  it('loads pasted snippets one view at a time, the top one first, and leaves far ones for later', async () => {
+    // What the host page sees happen to its iframes, on its own clock, from before it is parsed.
+    await page.addInitScript(() => {
+      const log: string[] = [];
+      (window as unknown as { turns: string[] }).turns = log;
+      new MutationObserver((records) => {
+        for (const { target } of records) {
+          const iframe = target as HTMLIFrameElement;
+          log.push(
+            `${iframe.id} ${iframe.getAttribute('src') === 'about:blank' ? 'waits' : 'starts'}`,
+          );
+        }
+      }).observe(document, { attributes: true, attributeFilter: ['src'], subtree: true });
+      window.addEventListener('message', (event) => {
+        const iframe = [...document.querySelectorAll('iframe')].find(
+          (f) => f.contentWindow === event.source,
+        );
+        if (iframe && !log.includes(`${iframe.id} reports`)) log.push(`${iframe.id} reports`);
+      });
+    });
+    await page.goto(`${host.url}snippets.html`);
+    for (const name of ['themes', 'timeline', 'attribution']) {
+      expect(await sizedToContent(name), name).toBeGreaterThan(300);
+    }
+    // Each view near the screen starts once the one above it has reported (it has its data).
+    expect(await page.evaluate(() => (window as unknown as { turns: string[] }).turns)).toEqual([
+      'timeline waits',
+      'attribution waits',
+      'themes reports',
+      'timeline starts',
+      'timeline reports',
+      'attribution starts',
+      'attribution reports',
+    ]);
+    const drawnAt = async (name: string) =>
+      (await frameOf(name)).evaluate(
+        () => performance.timeOrigin + performance.getEntriesByName('charts-drawn')[0].startTime,
+      );
+    expect(await drawnAt('themes')).toBeLessThan(await drawnAt('attribution'));
+    // The far one kept its src and loads, as the browser loads lazy frames, when scrolled near.
+    expect(await page.locator('iframe#cooccurrence').getAttribute('src')).toContain(
+      'embed=cooccurrence',
+    );
+    await page.locator('iframe#cooccurrence').scrollIntoViewIfNeeded();
+    expect(await sizedToContent('cooccurrence')).toBeGreaterThan(300);
     expect(problems).toEqual([]);
   });
 

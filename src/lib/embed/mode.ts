@@ -97,8 +97,9 @@ const attribute = (value: string) =>
 
 /**
  * The HTML a briefing page pastes: the iframe (sandboxed without allow-same-origin, so the
- * embedded page runs in an opaque origin) and the host script that sizes it. No inline style
- * or script, so it works under a host Content-Security-Policy without 'unsafe-inline'.
+ * embedded page runs in an opaque origin) and the host script that sizes it (and lets the views
+ * of one page load one at a time, the top one first). No inline style or script, so it works
+ * under a host Content-Security-Policy without 'unsafe-inline'.
  */
 export function embedSnippet(
   location: { origin: string; pathname: string; search: string },
