@@ -136,48 +136,68 @@ const BRIEFING_VIEWS = ['themes', 'timeline', 'attribution'] as const;
  * A briefing page on another origin, under a strict policy of its own, that pastes the embed
  * snippet (`embedSnippet`) of each of BRIEFING_VIEWS, one under the other: the time from its
  * navigation until each embedded view has drawn its charts, and until all have, median and max
- * of `LOADS` loads; and each view opened alone (`?embed=`), for comparison.
+ * of `LOADS` loads. The same page without the host script (the iframes alone: every view loads
+ * at once, without turns), loaded in alternation with it; and each view opened alone
+ * (`?embed=`), for comparison.
  */
 async function measureBriefing(browser: Browser, dashboardUrl: string) {
   const dashboard = new URL(dashboardUrl);
   const host = await startHost(() => briefingPolicy(dashboard.origin));
-  host.page(
-    '/briefing.html',
+  const page = (snippet: (view: (typeof BRIEFING_VIEWS)[number]) => string) =>
     htmlPage(
       'Briefing',
-      `<h1>Briefing</h1>\n${BRIEFING_VIEWS.map((view) => embedSnippet(dashboard, view)).join('\n<p>The briefing goes on.</p>\n')}`,
-    ),
+      `<h1>Briefing</h1>\n${BRIEFING_VIEWS.map(snippet).join('\n<p>The briefing goes on.</p>\n')}`,
+    );
+  host.page(
+    '/pasted.html',
+    page((view) => embedSnippet(dashboard, view)),
   );
-  const byView: number[][] = BRIEFING_VIEWS.map(() => []);
-  const all: number[] = [];
+  const iframeOnly = (view: (typeof BRIEFING_VIEWS)[number]) => {
+    const html = embedSnippet(dashboard, view).replace(/\n<script [^>]*><\/script>$/, '');
+    if (html.includes('<script')) throw new Error(`The ${view} snippet's script was not found.`);
+    return html;
+  };
+  host.page('/iframes.html', page(iframeOnly));
+  const pages = ['pasted', 'iframes'] as const;
+  const byView = Object.fromEntries(pages.map((p) => [p, BRIEFING_VIEWS.map((): number[] => [])]));
+  const all = Object.fromEntries(pages.map((p) => [p, [] as number[]]));
   try {
     for (let i = 0; i < LOADS; i++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      // Each view's document, once it has replaced the iframe's first, empty one.
-      const frames = BRIEFING_VIEWS.map((view) =>
-        page.waitForEvent('framenavigated', {
-          predicate: (frame) => frame.url().includes(`embed=${view}`),
-          timeout: 15000,
-        }),
-      );
-      await page.goto(`${host.url}briefing.html`, { waitUntil: 'commit' });
-      const drawn = await Promise.all(
-        frames.map(async (frame) => Number(await (await frame).evaluate(CHARTS_DRAWN_ON_CLOCK))),
-      );
-      const navigated = await page.evaluate(() => performance.timeOrigin);
-      drawn.forEach((at, k) => byView[k].push(at - navigated));
-      all.push(Math.max(...drawn) - navigated);
-      await page.close();
+      for (const name of pages) {
+        const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        // Each view's document, once it has replaced the iframe's first, empty one.
+        const frames = BRIEFING_VIEWS.map((view) =>
+          tab.waitForEvent('framenavigated', {
+            predicate: (frame) => frame.url().includes(`embed=${view}`),
+            timeout: 15000,
+          }),
+        );
+        await tab.goto(`${host.url}${name}.html`, { waitUntil: 'commit' });
+        const drawn = await Promise.all(
+          frames.map(async (frame) => Number(await (await frame).evaluate(CHARTS_DRAWN_ON_CLOCK))),
+        );
+        const navigated = await tab.evaluate(() => performance.timeOrigin);
+        drawn.forEach((at, k) => byView[name][k].push(at - navigated));
+        all[name].push(Math.max(...drawn) - navigated);
+        await tab.close();
+      }
     }
   } finally {
     await host.close();
   }
-  const views: Record<string, { embedded: Timing; alone: Timing & { heap: number } }> = {};
+  const views: Record<
+    string,
+    { embedded: Timing; withoutHostScript: Timing; alone: Timing & { heap: number } }
+  > = {};
   for (const [k, view] of BRIEFING_VIEWS.entries()) {
     const alone = await measureLoads(browser, `${dashboardUrl}?embed=${view}`);
-    views[view] = { embedded: timing(byView[k]), alone };
+    views[view] = {
+      embedded: timing(byView.pasted[k]),
+      withoutHostScript: timing(byView.iframes[k]),
+      alone,
+    };
   }
-  return { views, all: timing(all) };
+  return { views, all: timing(all.pasted), allWithoutHostScript: timing(all.iframes) };
 }
 
 /**
@@ -406,6 +426,14 @@ try {
   for (const [view, { embedded, alone }] of Object.entries(briefing.views)) {
     console.log(
       `  ${view.padEnd(12)} drawn there: median ${ms(embedded.median)}, max ${ms(embedded.max)}; opened alone: median ${ms(alone.median)}, max ${ms(alone.max)}`,
+    );
+  }
+  console.log(
+    `  the same page without the host script (the views load at once, without turns): every chart drawn: median ${ms(briefing.allWithoutHostScript.median)}, max ${ms(briefing.allWithoutHostScript.max)}`,
+  );
+  for (const [view, { withoutHostScript }] of Object.entries(briefing.views)) {
+    console.log(
+      `    ${view.padEnd(12)} drawn there: median ${ms(withoutHostScript.median)}, max ${ms(withoutHostScript.max)}`,
     );
   }
   for (const line of selectionLines('', selectionUpdate, BUDGET.statementSelectionP95)) {
