@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chartsDrawn, e2eOutDir, launchBrowser, startServer } from '../tests/e2e/browser.ts';
 import { firstLoadBytes, kb, type Bytes } from '../tests/e2e/bytes.ts';
 import { briefingPolicy, htmlPage, startHost } from '../tests/e2e/host-page.ts';
-import { EMBED_NAMES, embedSnippet } from '../src/lib/embed/mode.ts';
+import { EMBED_NAMES, embedIframe, embedSnippet } from '../src/lib/embed/mode.ts';
 import buildForBrowser, { CORPUS_SEED, corpusIndexPath, corpusPath } from '../tests/e2e/build.ts';
 import { buildDataset, buildDocument, type StatementInput } from '../src/pipeline/build.ts';
 import { loadRules, readStatement, readText, seedFiles } from '../src/pipeline/io.ts';
@@ -143,21 +143,14 @@ const BRIEFING_VIEWS = ['themes', 'timeline', 'attribution'] as const;
 async function measureBriefing(browser: Browser, dashboardUrl: string) {
   const dashboard = new URL(dashboardUrl);
   const host = await startHost(() => briefingPolicy(dashboard.origin));
-  const page = (snippet: (view: (typeof BRIEFING_VIEWS)[number]) => string) =>
+  /** The briefing with each view's HTML from `embed` (the snippet, or its iframe alone). */
+  const briefingHtml = (embed: typeof embedSnippet) =>
     htmlPage(
       'Briefing',
-      `<h1>Briefing</h1>\n${BRIEFING_VIEWS.map(snippet).join('\n<p>The briefing goes on.</p>\n')}`,
+      `<h1>Briefing</h1>\n${BRIEFING_VIEWS.map((view) => embed(dashboard, view)).join('\n<p>The briefing goes on.</p>\n')}`,
     );
-  host.page(
-    '/pasted.html',
-    page((view) => embedSnippet(dashboard, view)),
-  );
-  const iframeOnly = (view: (typeof BRIEFING_VIEWS)[number]) => {
-    const html = embedSnippet(dashboard, view).replace(/\n<script [^>]*><\/script>$/, '');
-    if (html.includes('<script')) throw new Error(`The ${view} snippet's script was not found.`);
-    return html;
-  };
-  host.page('/iframes.html', page(iframeOnly));
+  host.page('/pasted.html', briefingHtml(embedSnippet));
+  host.page('/iframes.html', briefingHtml(embedIframe));
   const pages = ['pasted', 'iframes'] as const;
   const byView = Object.fromEntries(pages.map((p) => [p, BRIEFING_VIEWS.map((): number[] => [])]));
   const all = Object.fromEntries(pages.map((p) => [p, [] as number[]]));

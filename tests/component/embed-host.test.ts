@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, requestInterceptor } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { EmbedName } from '../../src/lib/charts/registry.ts';
+import { embedSnippet } from '../../src/lib/embed/mode.ts';
 import { HEIGHT_MESSAGE, HELLO_MESSAGE, MAX_HEIGHT } from '../../src/lib/embed/protocol.ts';
 
 /**
@@ -32,14 +34,30 @@ afterEach(() => {
   dom = null;
 });
 
-/** A host page holding `frames`; the host script is added once the page has loaded. */
-async function hostPage(frames: string, scriptSrc = `${DASHBOARD}embed-host.js`) {
-  dom = new JSDOM(`<!doctype html><body>${frames}</body>`, {
+/** A host page with `body`, once it has loaded (a host script in `body` has run by then). */
+async function openPage(body: string) {
+  dom = new JSDOM(`<!doctype html><body>${body}</body>`, {
     url: 'https://host.example/briefing.html',
     runScripts: 'dangerously',
     resources,
   });
   const { window } = dom;
+  await new Promise<void>((resolve) =>
+    window.document.readyState === 'complete'
+      ? resolve()
+      : window.addEventListener('load', () => resolve(), { once: true }),
+  );
+  const byId = (id: string) => window.document.getElementById(id) as HTMLIFrameElement;
+  /** Delivers a message to the host page as a frame (or any window) would post it. */
+  const post = (data: unknown, source: Window | null, origin: string) =>
+    window.dispatchEvent(new window.MessageEvent('message', { data, source, origin }));
+  return { window, byId, post };
+}
+
+/** A host page holding `frames`; the host script is added once the page has loaded. */
+async function hostPage(frames: string, scriptSrc = `${DASHBOARD}embed-host.js`) {
+  const opened = await openPage(frames);
+  const { window } = opened;
   const iframes = [...window.document.querySelectorAll('iframe')];
   await Promise.all(
     iframes.map(
@@ -51,11 +69,6 @@ async function hostPage(frames: string, scriptSrc = `${DASHBOARD}embed-host.js`)
             : f.addEventListener('load', () => resolve(), { once: true }),
         ),
     ),
-  );
-  await new Promise<void>((resolve) =>
-    window.document.readyState === 'complete'
-      ? resolve()
-      : window.addEventListener('load', () => resolve(), { once: true }),
   );
   // What each frame hears from the host.
   const heard = new Map<HTMLIFrameElement, unknown[]>();
@@ -71,38 +84,22 @@ async function hostPage(frames: string, scriptSrc = `${DASHBOARD}embed-host.js`)
     script.addEventListener('error', () => reject(new Error('host script did not load')));
     window.document.body.append(script);
   });
-  const byId = (id: string) => window.document.getElementById(id) as HTMLIFrameElement;
-  /** Delivers a message to the host page as a frame (or any window) would post it. */
-  const post = (data: unknown, source: Window | null, origin: string) =>
-    window.dispatchEvent(new window.MessageEvent('message', { data, source, origin }));
-  return { window, byId, post, heard };
+  return { ...opened, heard };
 }
 
 const height = (view: string, h: unknown) => ({ type: HEIGHT_MESSAGE, view, height: h });
 
-/** The snippet of one view as the Embed dialog writes it: the iframe, then the host script. */
-const snippet = (id: string, view: string) =>
-  `<iframe id="${id}" data-gcm-embed sandbox="allow-scripts" src="${DASHBOARD}?embed=${view}&amp;theme=control" height="560" loading="lazy"></iframe>
-   <script src="${DASHBOARD}embed-host.js"></script>`;
-
-/** A briefing page whose host script runs while the page loads, as it does when pasted. */
-async function loadingPage(body: string) {
-  dom = new JSDOM(`<!doctype html><body>${body}</body>`, {
-    url: 'https://host.example/briefing.html',
-    runScripts: 'dangerously',
-    resources,
-  });
-  const { window } = dom;
-  await new Promise<void>((resolve) =>
-    window.document.readyState === 'complete'
-      ? resolve()
-      : window.addEventListener('load', () => resolve(), { once: true }),
-  );
-  const byId = (id: string) => window.document.getElementById(id) as HTMLIFrameElement;
-  const post = (data: unknown, source: Window | null, origin: string) =>
-    window.dispatchEvent(new window.MessageEvent('message', { data, source, origin }));
-  return { window, byId, post };
-}
+/** The snippet of one view as the Embed dialog writes it (the iframe, then the host script),
+ * on a dashboard page with a selection; the iframe gets `id`. */
+const snippet = (id: string, view: EmbedName) =>
+  embedSnippet(
+    {
+      origin: new URL(DASHBOARD).origin,
+      pathname: new URL(DASHBOARD).pathname,
+      search: '?theme=control',
+    },
+    view,
+  ).replace('<iframe ', `<iframe id="${id}" `);
 
 describe('the host script', () => {
   it('sizes its sandboxed iframe from a height message with origin "null"', async () => {
@@ -199,7 +196,7 @@ describe('the host script', () => {
   });
 
   it('lets the views of a loading page load one at a time, each when the one before reports', async () => {
-    const { byId, post } = await loadingPage(
+    const { byId, post } = await openPage(
       `<h1>Briefing</h1>
        ${snippet('a', 'themes')}
        <iframe id="unmarked" sandbox="allow-scripts" src="${DASHBOARD}?embed=timeline"></iframe>
@@ -233,7 +230,7 @@ describe('the host script', () => {
   });
 
   it('passes the turn on when a view does not report in time', async () => {
-    const { byId } = await loadingPage(`${snippet('a', 'themes')}${snippet('b', 'timeline')}`);
+    const { byId } = await openPage(`${snippet('a', 'themes')}${snippet('b', 'timeline')}`);
     expect(byId('b').getAttribute('src')).toBe('about:blank');
     await new Promise((resolve) => setTimeout(resolve, 1600));
     expect(byId('b').getAttribute('src')).toBe(`${DASHBOARD}?embed=timeline&theme=control`);

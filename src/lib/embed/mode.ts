@@ -96,22 +96,32 @@ const attribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
- * The HTML a briefing page pastes: the iframe (sandboxed without allow-same-origin, so the
- * embedded page runs in an opaque origin) and the host script that sizes it (and lets the views
- * of one page load one at a time, the top one first). No inline style or script, so it works
- * under a host Content-Security-Policy without 'unsafe-inline'.
+ * The iframe of the snippet alone, sandboxed without allow-same-origin (the embedded page runs
+ * in an opaque origin): a page without the host script keeps its starting height.
  */
-export function embedSnippet(
+export function embedIframe(
   location: { origin: string; pathname: string; search: string },
   name: EmbedName,
 ): string {
   const dashboard = dashboardTitle(location.search);
   const title =
     name === 'dashboard' ? dashboard : `${viewTitle(name, location.search)} — ${dashboard}`;
-  const iframe =
+  return (
     `<iframe data-gcm-embed src="${attribute(embedUrl(location, name))}"` +
     ` title="${attribute(title)}" width="100%" height="${INITIAL_HEIGHT[name]}"` +
-    ` sandbox="${SANDBOX}" loading="lazy"></iframe>`;
+    ` sandbox="${SANDBOX}" loading="lazy"></iframe>`
+  );
+}
+
+/**
+ * The HTML a briefing page pastes: the iframe (`embedIframe`) and the host script that sizes
+ * it (and lets the views of one page load one at a time, the top one first). No inline style
+ * or script, so it works under a host Content-Security-Policy without 'unsafe-inline'.
+ */
+export function embedSnippet(
+  location: { origin: string; pathname: string; search: string },
+  name: EmbedName,
+): string {
   const script = `<script src="${attribute(hostScriptUrl(location))}"></script>`;
-  return `${iframe}\n${script}`;
+  return `${embedIframe(location, name)}\n${script}`;
 }
