@@ -123,11 +123,11 @@
     startTurn(next.iframe);
   }
 
-  /** Gives a marked iframe of this dashboard the turn, or holds it until its turn comes. */
+  /** Gives an iframe of this dashboard (one of `ownIframes`) the turn, or holds it until its
+   * turn comes. */
   function adopt(iframe) {
     if (seen.has(iframe)) return;
     seen.add(iframe);
-    if (dashboardUrl(iframe) === null) return;
     if (iframe.getAttribute('loading') === 'lazy' && !nearScreen(iframe)) return;
     if (current === null) {
       startTurn(iframe);
@@ -139,7 +139,7 @@
 
   if (document.readyState !== 'complete') {
     const adoptAll = () => {
-      for (const iframe of document.querySelectorAll('iframe[data-gcm-embed]')) adopt(iframe);
+      for (const { iframe } of ownIframes()) adopt(iframe);
     };
     adoptAll();
     if (document.readyState === 'loading') {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { JSDOM, requestInterceptor } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmbedName } from '../../src/lib/charts/registry.ts';
-import { embedSnippet } from '../../src/lib/embed/mode.ts';
 import { HEIGHT_MESSAGE, HELLO_MESSAGE, MAX_HEIGHT } from '../../src/lib/embed/protocol.ts';
+import { snippetWithId } from '../helpers/embed.ts';
 
 /**
  * public/embed-host.js as a host page runs it: a classic script from the dashboard's origin,
@@ -89,17 +89,17 @@ async function hostPage(frames: string, scriptSrc = `${DASHBOARD}embed-host.js`)
 
 const height = (view: string, h: unknown) => ({ type: HEIGHT_MESSAGE, view, height: h });
 
-/** The snippet of one view as the Embed dialog writes it (the iframe, then the host script),
- * on a dashboard page with a selection; the iframe gets `id`. */
+/** The snippet of one view, on a dashboard page with a selection; the iframe gets `id`. */
 const snippet = (id: string, view: EmbedName) =>
-  embedSnippet(
+  snippetWithId(
     {
       origin: new URL(DASHBOARD).origin,
       pathname: new URL(DASHBOARD).pathname,
       search: '?theme=control',
     },
     view,
-  ).replace('<iframe ', `<iframe id="${id}" `);
+    id,
+  );
 
 describe('the host script', () => {
   it('sizes its sandboxed iframe from a height message with origin "null"', async () => {

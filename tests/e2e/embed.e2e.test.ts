@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { VIEWS, type EmbedName } from '../../src/lib/charts/registry.ts';
-import { EMBED_NAMES, embedSnippet } from '../../src/lib/embed/mode.ts';
+import { EMBED_NAMES } from '../../src/lib/embed/mode.ts';
 import { HEIGHT_MESSAGE, MAX_HEIGHT } from '../../src/lib/embed/protocol.ts';
 import { doc } from '../helpers/dataset.ts';
+import { snippetWithId } from '../helpers/embed.ts';
 import { chartsDrawn, launchBrowser, startServer, watchProblems } from './browser.ts';
 import { briefingPolicy, htmlPage, startHost, type HostServer } from './host-page.ts';
 import { contextViewsDrawn } from './context-views.ts';
@@ -40,8 +41,7 @@ beforeAll(async () => {
   );
   // The snippets as pasted from the Embed dialog, each with its host script; the last one far
   // below the others.
-  const snippet = (name: EmbedName) =>
-    embedSnippet(new URL(dashboard.url), name).replace('<iframe ', `<iframe id="${name}" `);
+  const snippet = (name: EmbedName) => snippetWithId(new URL(dashboard.url), name, name);
   host.page(
     '/snippets.html',
     htmlPage(
