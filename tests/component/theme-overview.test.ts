@@ -252,6 +252,24 @@ describe('ThemeOverview', () => {
     }
   });
 
+  it('says how many sentences the solid parts stand for, in the singular for one', async () => {
+    const one = { ...emptySelection, sentence: doc.sentences[7].id };
+    const { rerender } = render(ThemeOverview, props({ selection: one }));
+    expect(screen.getByText(/^Solid:/)).toHaveTextContent(
+      'Solid: the 1 selected sentence within each theme; faded: the rest.',
+    );
+    const themes: ThemeId[] = ['control'];
+    const several = { ...emptySelection, themes };
+    const count = selectedSentences(doc, several)!.size;
+    expect(count).toBeGreaterThan(1);
+    await rerender(props({ selection: several }));
+    expect(screen.getByText(/^Solid:/)).toHaveTextContent(
+      `Solid: the ${count} selected sentences within each theme; faded: the rest.`,
+    );
+    await rerender(props());
+    expect(screen.queryByText(/^Solid:/)).not.toBeInTheDocument();
+  });
+
   it('keeps keyboard focus on the same theme when the chart redraws', async () => {
     const { rerender } = render(ThemeOverview, props());
     const row = screen.getByRole('button', { name: /^Migration control/ });
