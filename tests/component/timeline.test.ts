@@ -406,6 +406,21 @@ describe('TopicTimeline', () => {
 describe('TopicTimeline of a corpus drawn by document', () => {
   const { codebook: corpusCodebook, merged } = mergedCorpus();
 
+  it('draws the document numbers after every band, so no band covers a number wider than its own', () => {
+    const { container } = render(TopicTimeline, {
+      props: restingChartProps(merged, corpusCodebook, { byDocument }),
+    });
+    const bands = [...container.querySelectorAll('rect.band')];
+    const numbers = [...container.querySelectorAll('[data-paragraph-number]')];
+    expect(bands).toHaveLength(merged.parts.length);
+    expect(numbers.map((n) => n.textContent).filter(Boolean)).toContain(`${merged.parts.length}`);
+    // SVG paints in document order: every number comes after the last band.
+    const lastBand = bands.at(-1)!;
+    for (const n of numbers) {
+      expect(lastBand.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+  });
+
   it('outlines a pinned sentence at least 6 px wide, inside its document', () => {
     // A sentence in the middle of a document in the middle of the corpus.
     const part = merged.parts[4];
