@@ -62,6 +62,35 @@ describe('an exported timeline of a corpus drawn by document', () => {
   });
 });
 
+describe('an exported co-occurrence matrix of a large corpus', () => {
+  it('makes each legend swatch as wide as its count, so no count runs onto the next', () => {
+    const corpus = corpusFromSeeds(projectRoot, { statements: 100, seed: 3 });
+    const svg = exporter.render({
+      chart: 'cooccurrence',
+      doc: mergeDocuments(corpus.documents),
+      codebook: corpus.codebook,
+      scheme: 'light',
+      selection: emptySelection,
+      width: 800,
+    }).svg;
+    expect(svgProblems(svg)).toEqual([]);
+    const file = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+    // The legend's swatches: groups of a square-cornered rect with a count on it.
+    const swatches = [...file.querySelectorAll('g[transform]')].flatMap((g) => {
+      const rect = g.querySelector(':scope > rect');
+      const count = g.querySelector(':scope > text')?.textContent ?? '';
+      if (!rect || !/^\d+$/.test(count)) return [];
+      const x = Number(/translate\(([\d.]+)/.exec(g.getAttribute('transform')!)![1]);
+      return [{ x, width: Number(rect.getAttribute('width')), count }];
+    });
+    expect(swatches.map((s) => s.count.length)).toContain(3);
+    for (const [i, s] of swatches.entries()) {
+      expect(s.width).toBeGreaterThanOrEqual(textWidth(s.count, 11) + 4);
+      if (i > 0) expect(s.x).toBeGreaterThanOrEqual(swatches[i - 1].x + swatches[i - 1].width);
+    }
+  });
+});
+
 describe('an exported attribution diagram of a corpus', () => {
   it('keeps one line per actor, relation and target, with its number', () => {
     const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });

@@ -331,11 +331,14 @@ export function standaloneFile(spec: StandaloneSpec, doc: Document): StandaloneF
 
 type Make = (name: string, attrs: Record<string, string | number>, text?: string) => Element;
 
-/** Symbol size of a legend entry: swatches with a number on them are larger. */
+/** Symbol size of a legend entry: swatches with a number on them are larger, and as wide as
+ * the number needs. */
 function symbolSize(entry: LegendEntry): { width: number; height: number } {
   if (entry.kind === 'line') return { width: 28, height: 12 };
   if (entry.kind === 'box') return { width: 26, height: 16 };
-  return entry.swatchText ? { width: 20, height: 20 } : { width: 14, height: 14 };
+  if (!entry.swatchText) return { width: 14, height: 14 };
+  const bold = entry.bold ?? false;
+  return { width: Math.max(20, textWidth(entry.swatchText, SMALL_SIZE, bold) + 6), height: 20 };
 }
 
 /** Draws the legend as rows that wrap at `right`; returns the y below it. */

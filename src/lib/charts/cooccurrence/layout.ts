@@ -42,6 +42,8 @@ export interface LegendStep {
   count: number;
   fill: string;
   textFill: string;
+  /** Width of its swatch: the count sits on it. */
+  width: number;
 }
 
 export interface MatrixLayout {
@@ -241,7 +243,7 @@ export function matrixLayout({
 
   const legend = legendCounts(maxShared).map((count) => {
     const fill = sharedFill(count, maxShared, scheme);
-    return { count, fill, textFill: inksOn(fill).textFill };
+    return { count, fill, textFill: inksOn(fill).textFill, width: swatchWidth(count) };
   });
 
   return {
@@ -261,6 +263,10 @@ export function matrixLayout({
     emptyFill,
   };
 }
+
+/** A legend swatch is a 20 px square, wider when its count needs it (a digit of 11 px type is
+ * about 7 px wide): with a corpus, counts run to three and four digits. */
+export const swatchWidth = (count: number): number => Math.max(20, String(count).length * 7 + 6);
 
 /** Counts shown in the legend: every count up to 6, else six evenly spread ones. */
 export function legendCounts(max: number): number[] {
