@@ -412,6 +412,81 @@ describe('a corpus of several statements in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps the counts and numbers of a hundred statements readable: on their swatches, over their bands', async () => {
+    await page.goto(`${dashboard.url}?data=${corpusPath('corpus-100')}&doc=all`);
+    await chartsDrawn(page);
+    // The matrix legend's counts run to three digits: each stays inside its own swatch.
+    const swatches = await page
+      .locator('[data-chart="cooccurrence"] .swatches svg')
+      .evaluateAll((svgs) =>
+        svgs.map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const text = svg.querySelector('text')!.getBoundingClientRect();
+          return { count: svg.textContent!, left: box.left, right: box.right, text };
+        }),
+      );
+    const counts = swatches.filter((s) => /^\d+$/.test(s.count));
+    expect(counts.map((s) => s.count.length)).toContain(3);
+    for (const s of swatches) {
+      expect(s.text.left).toBeGreaterThanOrEqual(s.left);
+      expect(s.text.right).toBeLessThanOrEqual(s.right);
+    }
+    // One after another in a row, none over the next.
+    for (let i = 1; i < counts.length; i++) {
+      expect(counts[i].left).toBeGreaterThanOrEqual(counts[i - 1].right);
+    }
+    // The timeline's document numbers: painted after every band (in document order), so a
+    // number wider than its band is not covered by the next one.
+    const order = await page.locator('[data-chart="topic-timeline"]').evaluate((figure) => {
+      const bands = [...figure.querySelectorAll('rect.band')];
+      const numbers = [...figure.querySelectorAll('[data-paragraph-number]')];
+      const last = bands[bands.length - 1];
+      return {
+        bands: bands.length,
+        shown: numbers.filter((n) => n.textContent).length,
+        after: numbers.filter((n) => last.compareDocumentPosition(n) & 4).length,
+        numbers: numbers.length,
+      };
+    });
+    expect(order.bands).toBe(100);
+    expect(order.shown).toBeGreaterThan(20);
+    expect(order.after).toBe(order.numbers);
+    expect(problems).toEqual([]);
+  });
+
+  it('sums up the dates of a hundred statements on the GCM process, its labels apart', async () => {
+    await page.goto(`${dashboard.url}?data=${corpusPath('corpus-100')}&doc=all`);
+    await chartsDrawn(page);
+    // The context views load as they come near the screen.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.locator('[data-testid="process-timeline"] svg[data-chart-svg]').waitFor();
+    const frame = page.locator('[data-chart="process-timeline"]');
+    await expect(frame.locator('h2').textContent()).resolves.toContain('When the statements came');
+    const summary = (await page.getByTestId('process-summary').textContent())!.trim();
+    expect(summary).toMatch(/The statements cite \d+ dates in \d+ sentences, from /);
+    expect(summary.length).toBeLessThan(300);
+    // The labels beside the dots, as the browser lays them out: none over another, none past
+    // the chart's edge (with this many dates, none fits).
+    const { boxes, edge } = await page
+      .getByTestId('process-timeline')
+      .locator('svg[data-chart-svg]')
+      .evaluate((svg) => ({
+        edge: svg.getBoundingClientRect().right,
+        boxes: [...svg.querySelectorAll('text')]
+          .filter((t) => /: \d+ \w{3} \d{4}$/.test(t.textContent ?? ''))
+          .map((t) => t.getBoundingClientRect())
+          .map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })),
+      }));
+    for (const box of boxes) expect(box.right).toBeLessThanOrEqual(edge);
+    boxes.sort((a, b) => a.left - b.left);
+    for (let i = 1; i < boxes.length; i++) {
+      const [a, b] = [boxes[i - 1], boxes[i]];
+      const apart = b.left >= a.right || b.top >= a.bottom || a.top >= b.bottom;
+      expect(apart).toBe(true);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('changes thousands of colours at once without a fade, and a few with one', async () => {
     const transitions = () =>
       page.evaluate(() =>

@@ -5,8 +5,13 @@ import {
   estimateWidth,
   processLayout,
   processLegend,
+  processSummary,
+  processSummaryLine,
   shortLabel,
 } from '../../src/lib/charts/process/layout.ts';
+import { mergeDocuments } from '../../src/lib/data/corpus.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
+import { projectRoot } from './support.ts';
 import { NONE, outcomeLayout, outcomeLegend } from '../../src/lib/charts/outcomes/layout.ts';
 import { formatMonths, formatSpan } from '../../src/lib/context/queries.ts';
 import {
@@ -19,6 +24,49 @@ import { codebook, doc } from '../helpers/dataset.ts';
 import { contextData, gcmContext as context, outcomeMap as map } from '../helpers/context.ts';
 
 describe('process timeline layout', () => {
+  it('counts the dates of many statements instead of naming each, and labels only the dates that fit', () => {
+    const corpus = corpusFromSeeds(projectRoot, { statements: 100, seed: 3 });
+    const merged = mergeDocuments(corpus.documents);
+    const l = processLayout(merged, context, 800);
+    const dates = new Set(l.references.map((r) => r.date));
+    expect(dates.size).toBeGreaterThan(20);
+    expect(l.lanes.at(-1)!.label).toBe('The statements');
+    const line = processSummaryLine(context, l);
+    const sentences = new Set(l.references.map((r) => r.sentence)).size;
+    expect(line).toContain(
+      `The statements cite ${dates.size} dates in ${sentences} sentences, from `,
+    );
+    expect(line).toContain('When they were submitted is not verified.');
+    expect(line.length).toBeLessThan(300);
+    const desc = processSummary(merged, context, l);
+    expect(desc).toContain(`The statements cite ${dates.size} dates in ${sentences} sentences`);
+    expect(desc.length).toBeLessThan(800);
+    // No label runs into the next one or past the edge: the ones that would are left out (with
+    // a hundred statements, every one; with three, two of the three).
+    for (const [statements, shown] of [
+      [100, 0],
+      [3, 1],
+    ]) {
+      const few = corpusFromSeeds(projectRoot, { statements, seed: 3 });
+      const layout = processLayout(mergeDocuments(few.documents), context, 800);
+      const labels = [...layout.referenceLabels].sort((a, b) => a.x - b.x);
+      expect(new Set(layout.references.map((r) => r.date)).size).toBeGreaterThan(labels.length);
+      expect(labels).toHaveLength(shown);
+      for (const [i, label] of labels.entries()) {
+        expect(label.x + estimateWidth(label.text, 10.5)).toBeLessThanOrEqual(layout.width);
+        const before = labels[i - 1];
+        if (before) expect(label.x).toBeGreaterThan(before.x + estimateWidth(before.text, 10.5));
+      }
+    }
+    // One statement still names its date and sentences.
+    const one = processLayout(doc, context, 800);
+    expect(one.lanes.at(-1)!.label).toBe('This statement');
+    expect(processSummaryLine(context, one)).toContain(
+      'The statement cites 19 Sep 2016 (sentences 1 and 9)',
+    );
+    expect(one.referenceLabels.map((r) => r.text)).toEqual(['sentences 1 and 9: 19 Sep 2016']);
+  });
+
   it.each([800, 360])(
     'breaks the axis over the empty years and keeps every mark inside (%i px)',
     (width) => {

@@ -45,9 +45,13 @@ export const VIEWS = [
 export type ChartId = (typeof VIEWS)[number]['chart'];
 export type EmbedName = (typeof VIEWS)[number]['embed'] | 'dashboard';
 
-/** A chart's title; the theme overview's speaks of statements when it shows several at once. */
+/** Titles that speak of statements when a chart shows several at once. */
+const MERGED_TITLES: Partial<Record<ChartId, string>> = {
+  'theme-overview': 'What the statements are about',
+  'process-timeline': 'When the statements came: the GCM process',
+};
+
+/** A chart's title, in the plural where it shows several statements at once. */
 export function chartTitle(chart: ChartId, merged = false): string {
-  return merged && chart === 'theme-overview'
-    ? 'What the statements are about'
-    : VIEWS.find((v) => v.chart === chart)!.title;
+  return (merged && MERGED_TITLES[chart]) || VIEWS.find((v) => v.chart === chart)!.title;
 }

@@ -202,7 +202,7 @@ export function chartLegendAndSummary(input: ExportInput): {
       const layout = processLayout(doc, context, width);
       const kinds = [...new Set(layout.events.map((e) => e.event.kind))];
       return {
-        legend: processLegend(kinds, palette, layout.window !== null, faded),
+        legend: processLegend(kinds, palette, layout.window !== null, faded, layout.merged),
         summary: processSummary(doc, context, layout),
       };
     }

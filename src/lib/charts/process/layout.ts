@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import type { StatementDocument } from '../../data/types.ts';
+import { isMerged } from '../../data/queries.ts';
 import {
   DAY_MS,
   dateLinks,
@@ -159,6 +160,8 @@ export interface ProcessLayout {
   width: number;
   height: number;
   compact: boolean;
+  /** Several statements at once: the words speak of them all. */
+  merged: boolean;
   plot: { left: number; right: number; top: number; bottom: number };
   lanes: Lane[];
   phases: PhaseBand[];
@@ -405,7 +408,8 @@ export function processLayout(
   }
 
   // The statement: its dated references (one line), the unverified window under them.
-  const statement = addLane('statement', 'This statement', 50);
+  const merged = isMerged(doc);
+  const statement = addLane('statement', merged ? 'The statements' : 'This statement', 50);
   const refY = statement.y + 12;
   const byDate = new Map<string, typeof links>();
   for (const link of links)
@@ -439,6 +443,19 @@ export function processLayout(
       y: refY + 4,
     });
   }
+  // Many dates (a corpus): from left to right, a label that would run into the one before it,
+  // into the dots after it or past the edge is left out; each dot still names its date to a
+  // screen reader.
+  referenceLabels.sort((a, b) => a.x - b.x);
+  const dots = references.map((ref) => ref.cx - ref.r).sort((a, b) => a - b);
+  let labelEnd = -Infinity;
+  const shownLabels = referenceLabels.filter((label) => {
+    const end = label.x + estimateWidth(label.text, 10.5);
+    const next = dots.find((x0) => x0 > label.x) ?? Infinity;
+    if (label.x < labelEnd + 6 || end > Math.min(next - 4, width)) return false;
+    labelEnd = end;
+    return true;
+  });
   const connectors: Connector[] = [];
   for (const ref of references) {
     for (const i of ref.events) {
@@ -540,8 +557,9 @@ export function processLayout(
     phases,
     events,
     labels,
+    merged,
     references,
-    referenceLabels,
+    referenceLabels: shownLabels,
     connectors,
     window: windowBand,
     ticks,
@@ -567,12 +585,17 @@ export function eventDescription(
   );
 }
 
+/** What a dot of the statements' lane is, in the legend. */
+export const referenceLegend = (merged: boolean) =>
+  merged ? "A statement's dated reference" : "The statement's dated reference";
+
 /** The legend as an exported file draws it: kinds of event, phases, the statement's marks. */
 export function processLegend(
   kinds: EventKind[],
   palette: Palette,
   hasWindow: boolean,
   faded: boolean,
+  merged = false,
 ): LegendSpec {
   const entries: LegendSpec['entries'] = kinds.map((k) => ({
     label: KIND_LABELS[k],
@@ -580,7 +603,7 @@ export function processLegend(
     color: kindColor(k, palette),
   }));
   entries.push({ label: 'Phase', kind: 'swatch', color: palette.grid, stroke: palette.ink });
-  entries.push({ label: "The statement's dated reference", kind: 'swatch', color: palette.accent });
+  entries.push({ label: referenceLegend(merged), kind: 'swatch', color: palette.accent });
   if (hasWindow)
     entries.push({
       label: 'Submitted: date not verified',
@@ -597,26 +620,44 @@ export function processLegend(
   return { title: 'Mark colour: kind of event', entries };
 }
 
+/** Up to this many dates are named one by one in the summaries; more (a corpus) are counted. */
+const NAMED_DATES = 4;
+
+/** "The statement cites" or, for several statements, "The statements cite". */
+const cites = (merged: boolean) => (merged ? 'The statements cite' : 'The statement cites');
+
+/** "7 dates in 12 sentences, from 2 Mar 2016 to 8 Sep 2018": the dates of many references. */
+function dateCount(references: readonly ReferenceMark[]): string {
+  const dates = [...new Set(references.map((r) => r.date))].sort();
+  const sentences = new Set(references.map((r) => r.sentence)).size;
+  return (
+    `${dates.length} dates in ${sentences} sentences, from ${formatDay(dates[0])} to ` +
+    `${formatDay(dates[dates.length - 1])}`
+  );
+}
+
 /** The one line over the chart: how many events over what time, what the statement cites. */
 export function processSummaryLine(
   context: GcmContext,
-  layout: Pick<ProcessLayout, 'events' | 'references'>,
+  layout: Pick<ProcessLayout, 'events' | 'references' | 'merged'>,
 ): string {
   const first = context.events[0];
   const last = context.events[context.events.length - 1];
   const dates = [...new Set(layout.references.map((r) => r.date))];
-  const cites = dates.length
-    ? `The statement cites ${dates
-        .map((d) => {
-          const refs = layout.references.filter((r) => r.date === d);
-          return `${formatDay(d)} (${sentenceList(refs.map((r) => r.order))})`;
-        })
-        .join(' and ')}, linked to the event of that date`
-    : 'The statement cites no date';
+  const cited = !dates.length
+    ? `${cites(layout.merged)} no date`
+    : dates.length > NAMED_DATES
+      ? `${cites(layout.merged)} ${dateCount(layout.references)}, each linked to the event of its date`
+      : `${cites(layout.merged)} ${dates
+          .map((d) => {
+            const refs = layout.references.filter((r) => r.date === d);
+            return `${formatDay(d)} (${sentenceList(refs.map((r) => r.order))})`;
+          })
+          .join(' and ')}, linked to the event of that date`;
   return (
     `${layout.events.length} events from ${formatDay(first.start)} to ` +
-    `${formatDay(last.end ?? last.start)}, each with its source. ${cites}. ` +
-    `When it was submitted is not verified.`
+    `${formatDay(last.end ?? last.start)}, each with its source. ${cited}. ` +
+    `When ${layout.merged ? 'they were' : 'it was'} submitted is not verified.`
   );
 }
 
@@ -631,13 +672,19 @@ export function processSummary(
   const phases = layout.phases.map(
     (p) => `${p.phase.name.toLowerCase()} (${formatMonths(p.phase.start, p.phase.end)})`,
   );
-  const cited = layout.references.length
-    ? `The statement cites ${layout.references.map((r) => `“${r.text}”`).join(' and ')}, linked to ` +
-      `${[...new Set(layout.references.flatMap((r) => r.events))].length} event(s) of that date.`
-    : 'The statement cites no date.';
+  const merged = isMerged(doc);
+  const refs = layout.references;
+  const linked = [...new Set(refs.flatMap((r) => r.events))].length;
+  const cited = !refs.length
+    ? `${cites(merged)} no date.`
+    : new Set(refs.map((r) => r.date)).size > NAMED_DATES
+      ? `${cites(merged)} ${dateCount(refs)}, linked to ${linked} event(s) of those dates.`
+      : `${cites(merged)} ${refs.map((r) => `“${r.text}”`).join(' and ')}, linked to ` +
+        `${linked} event(s) of that date.`;
+  const unverified = `When ${merged ? 'they were' : 'it was'} submitted is not verified`;
   const window = layout.window
-    ? ` When it was submitted is not verified; the band marks the ${layout.window.phases.map((p) => p.name.toLowerCase()).join(' and ')} phases, when States' inputs were gathered.`
-    : ' When it was submitted is not verified.';
+    ? ` ${unverified}; the band marks the ${layout.window.phases.map((p) => p.name.toLowerCase()).join(' and ')} phases, when States' inputs were gathered.`
+    : ` ${unverified}.`;
   return (
     `The GCM process from ${formatDay(first.start)} to ${formatDay(last.end ?? last.start)}: ` +
     `${layout.events.length} events, each with its source` +
