@@ -406,7 +406,7 @@ describe('TopicTimeline', () => {
 describe('TopicTimeline of a corpus drawn by document', () => {
   const { codebook: corpusCodebook, merged } = mergedCorpus();
 
-  it('draws the document numbers after every band, so no band covers a number wider than its own', () => {
+  it('draws the document numbers after the last band, so no band can cover a number wider than itself', () => {
     const { container } = render(TopicTimeline, {
       props: restingChartProps(merged, corpusCodebook, { byDocument }),
     });

@@ -38,16 +38,16 @@ describe('process timeline layout', () => {
     );
     expect(line).toContain('When they were submitted is not verified.');
     expect(line.length).toBeLessThan(300);
-    const desc = processSummary(merged, context, l);
+    const desc = processSummary(context, l);
     expect(desc).toContain(`The statements cite ${dates.size} dates in ${sentences} sentences`);
     expect(desc.length).toBeLessThan(800);
     // No label runs into the next one or past the edge: the ones that would are left out (with
-    // a hundred statements, every one; with three, two of the three).
-    for (const [statements, shown] of [
-      [100, 0],
-      [3, 1],
+    // a hundred statements, every one; with these three, one of their three dates).
+    for (const [statements, seed, shown] of [
+      [100, 3, 0],
+      [3, 1, 2],
     ]) {
-      const few = corpusFromSeeds(projectRoot, { statements, seed: 3 });
+      const few = corpusFromSeeds(projectRoot, { statements, seed });
       const layout = processLayout(mergeDocuments(few.documents), context, 800);
       const labels = [...layout.referenceLabels].sort((a, b) => a.x - b.x);
       expect(new Set(layout.references.map((r) => r.date)).size).toBeGreaterThan(labels.length);

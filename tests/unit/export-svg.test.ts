@@ -8,6 +8,7 @@ import { palettes } from '../../src/lib/charts/palette.ts';
 import { textWidth } from '../../src/lib/export/standalone.ts';
 import { createExporter, type Exporter } from '../../src/lib/export/node.ts';
 import { byDocument } from '../../src/lib/charts/timeline/by-document.ts';
+import type { ChartId } from '../../src/lib/charts/registry.ts';
 import { mergeDocuments } from '../../src/lib/data/corpus.ts';
 import { emptySelection } from '../../src/lib/data/queries.ts';
 import { corpusFromSeeds } from '../../src/pipeline/io.ts';
@@ -37,18 +38,25 @@ afterAll(async () => {
 const hasCommand = (command: string) =>
   spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
 
+/** `statements` generated statements merged into one, and the input that exports `chart` of
+ * them (light, nothing selected, 800 px wide). */
+function corpusExport<C extends ChartId>(chart: C, statements: number) {
+  const corpus = corpusFromSeeds(projectRoot, { statements, seed: 3 });
+  const merged = mergeDocuments(corpus.documents);
+  const input = {
+    chart,
+    doc: merged,
+    codebook: corpus.codebook,
+    scheme: 'light' as const,
+    selection: emptySelection,
+    width: 800,
+  };
+  return { merged, input };
+}
+
 describe('an exported timeline of a corpus drawn by document', () => {
   it('keeps the drawing the app showed: a mark per document and theme, its legend and axis', () => {
-    const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
-    const merged = mergeDocuments(corpus.documents);
-    const input = {
-      chart: 'topic-timeline' as const,
-      doc: merged,
-      codebook: corpus.codebook,
-      scheme: 'light' as const,
-      selection: emptySelection,
-      width: 800,
-    };
+    const { merged, input } = corpusExport('topic-timeline', 10);
     const svg = exporter.render({ ...input, byDocument }).svg;
     expect(svgProblems(svg)).toEqual([]);
     expect(svg).toContain('Mark colour: the modality most of its sentences take');
@@ -64,15 +72,7 @@ describe('an exported timeline of a corpus drawn by document', () => {
 
 describe('an exported co-occurrence matrix of a large corpus', () => {
   it('makes each legend swatch as wide as its count, so no count runs onto the next', () => {
-    const corpus = corpusFromSeeds(projectRoot, { statements: 100, seed: 3 });
-    const svg = exporter.render({
-      chart: 'cooccurrence',
-      doc: mergeDocuments(corpus.documents),
-      codebook: corpus.codebook,
-      scheme: 'light',
-      selection: emptySelection,
-      width: 800,
-    }).svg;
+    const svg = exporter.render(corpusExport('cooccurrence', 100).input).svg;
     expect(svgProblems(svg)).toEqual([]);
     const file = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
     // The legend's swatches: groups of a square-cornered rect with a count on it.
@@ -93,16 +93,8 @@ describe('an exported co-occurrence matrix of a large corpus', () => {
 
 describe('an exported attribution diagram of a corpus', () => {
   it('keeps one line per actor, relation and target, with its number', () => {
-    const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
-    const merged = mergeDocuments(corpus.documents);
-    const svg = exporter.render({
-      chart: 'attribution',
-      doc: merged,
-      codebook: corpus.codebook,
-      scheme: 'light',
-      selection: emptySelection,
-      width: 800,
-    }).svg;
+    const { merged, input } = corpusExport('attribution', 10);
+    const svg = exporter.render(input).svg;
     expect(svgProblems(svg)).toEqual([]);
     const numbers = [...svg.matchAll(/<text[^>]*text-anchor="middle"[^>]*>(\d+)<\/text>/g)].map(
       (m) => Number(m[1]),

@@ -203,7 +203,7 @@ export function chartLegendAndSummary(input: ExportInput): {
       const kinds = [...new Set(layout.events.map((e) => e.event.kind))];
       return {
         legend: processLegend(kinds, palette, layout.window !== null, faded, layout.merged),
-        summary: processSummary(doc, context, layout),
+        summary: processSummary(context, layout),
       };
     }
     case 'outcome-map': {

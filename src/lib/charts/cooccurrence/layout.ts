@@ -266,7 +266,7 @@ export function matrixLayout({
 
 /** A legend swatch is a 20 px square, wider when its count needs it (a digit of 11 px type is
  * about 7 px wide): with a corpus, counts run to three and four digits. */
-export const swatchWidth = (count: number): number => Math.max(20, String(count).length * 7 + 6);
+const swatchWidth = (count: number): number => Math.max(20, String(count).length * 7 + 6);
 
 /** Counts shown in the legend: every count up to 6, else six evenly spread ones. */
 export function legendCounts(max: number): number[] {

@@ -626,13 +626,22 @@ const NAMED_DATES = 4;
 /** "The statement cites" or, for several statements, "The statements cite". */
 const cites = (merged: boolean) => (merged ? 'The statements cite' : 'The statement cites');
 
-/** "7 dates in 12 sentences, from 2 Mar 2016 to 8 Sep 2018": the dates of many references. */
-function dateCount(references: readonly ReferenceMark[]): string {
-  const dates = [...new Set(references.map((r) => r.date))].sort();
+/** "When it was submitted is not verified", or "When they were …" for several statements. */
+export const unverified = (merged: boolean) =>
+  `When ${merged ? 'they were' : 'it was'} submitted is not verified`;
+
+/** The distinct dates the references cite, in the order they come. */
+const datesOf = (references: readonly ReferenceMark[]) => [
+  ...new Set(references.map((r) => r.date)),
+];
+
+/** "7 dates in 12 sentences, from 2 Mar 2016 to 8 Sep 2018": the `dates` of many references. */
+function dateCount(dates: readonly string[], references: readonly ReferenceMark[]): string {
+  const [first, ...rest] = [...dates].sort();
   const sentences = new Set(references.map((r) => r.sentence)).size;
   return (
-    `${dates.length} dates in ${sentences} sentences, from ${formatDay(dates[0])} to ` +
-    `${formatDay(dates[dates.length - 1])}`
+    `${dates.length} dates in ${sentences} sentences, from ${formatDay(first)} to ` +
+    `${formatDay(rest.at(-1) ?? first)}`
   );
 }
 
@@ -643,11 +652,11 @@ export function processSummaryLine(
 ): string {
   const first = context.events[0];
   const last = context.events[context.events.length - 1];
-  const dates = [...new Set(layout.references.map((r) => r.date))];
+  const dates = datesOf(layout.references);
   const cited = !dates.length
     ? `${cites(layout.merged)} no date`
     : dates.length > NAMED_DATES
-      ? `${cites(layout.merged)} ${dateCount(layout.references)}, each linked to the event of its date`
+      ? `${cites(layout.merged)} ${dateCount(dates, layout.references)}, each linked to the event of its date`
       : `${cites(layout.merged)} ${dates
           .map((d) => {
             const refs = layout.references.filter((r) => r.date === d);
@@ -657,34 +666,32 @@ export function processSummaryLine(
   return (
     `${layout.events.length} events from ${formatDay(first.start)} to ` +
     `${formatDay(last.end ?? last.start)}, each with its source. ${cited}. ` +
-    `When ${layout.merged ? 'they were' : 'it was'} submitted is not verified.`
+    `${unverified(layout.merged)}.`
   );
 }
 
 /** What the timeline shows, for <desc> and the exported file. */
 export function processSummary(
-  doc: StatementDocument,
   context: GcmContext,
-  layout: Pick<ProcessLayout, 'events' | 'phases' | 'references' | 'window'>,
+  layout: Pick<ProcessLayout, 'events' | 'phases' | 'references' | 'window' | 'merged'>,
 ): string {
   const first = context.events[0];
   const last = context.events[context.events.length - 1];
   const phases = layout.phases.map(
     (p) => `${p.phase.name.toLowerCase()} (${formatMonths(p.phase.start, p.phase.end)})`,
   );
-  const merged = isMerged(doc);
-  const refs = layout.references;
+  const { merged, references: refs } = layout;
+  const dates = datesOf(refs);
   const linked = [...new Set(refs.flatMap((r) => r.events))].length;
   const cited = !refs.length
     ? `${cites(merged)} no date.`
-    : new Set(refs.map((r) => r.date)).size > NAMED_DATES
-      ? `${cites(merged)} ${dateCount(refs)}, linked to ${linked} event(s) of those dates.`
+    : dates.length > NAMED_DATES
+      ? `${cites(merged)} ${dateCount(dates, refs)}, linked to ${linked} event(s) of those dates.`
       : `${cites(merged)} ${refs.map((r) => `“${r.text}”`).join(' and ')}, linked to ` +
         `${linked} event(s) of that date.`;
-  const unverified = `When ${merged ? 'they were' : 'it was'} submitted is not verified`;
   const window = layout.window
-    ? ` ${unverified}; the band marks the ${layout.window.phases.map((p) => p.name.toLowerCase()).join(' and ')} phases, when States' inputs were gathered.`
-    : ` ${unverified}.`;
+    ? ` ${unverified(merged)}; the band marks the ${layout.window.phases.map((p) => p.name.toLowerCase()).join(' and ')} phases, when States' inputs were gathered.`
+    : ` ${unverified(merged)}.`;
   return (
     `The GCM process from ${formatDay(first.start)} to ${formatDay(last.end ?? last.start)}: ` +
     `${layout.events.length} events, each with its source` +
