@@ -41,6 +41,15 @@ export default defineConfig({
     modulePreload: false,
     // One stylesheet: the views' styles are small, and one file compresses better than ten.
     cssCodeSplit: false,
+    rolldownOptions: {
+      // Six characters of hash (36 bits) name each file apart: every import carries its file's
+      // name, and a shorter hash compresses better.
+      output: {
+        entryFileNames: 'assets/[name]-[hash:6].js',
+        chunkFileNames: 'assets/[name]-[hash:6].js',
+        assetFileNames: 'assets/[name]-[hash:6][extname]',
+      },
+    },
   },
   preview: {
     host: '127.0.0.1',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/data/load.ts';
 import { datasetPath } from '../helpers/dataset.ts';
@@ -63,5 +64,50 @@ describe('loading the dataset in the app', () => {
     }) as typeof fetch;
     const result = await loadDataset('/data.json', failing);
     expect(!result.ok && result.error).toContain('the network request failed');
+  });
+
+  it('names a schema version that cannot be written as text', async () => {
+    // An object whose "toString" is not a function makes String() and `${}` throw.
+    const body = JSON.stringify({ schemaVersion: { toString: false }, documents: [] });
+    const result = await loadDataset('/data.json', serve(body));
+    expect(result).toEqual({
+      ok: false,
+      error: 'The dataset is not usable: schema version an object is not the supported version 1.',
+    });
+  });
+
+  it('answers with an error, never a rejection, whatever JSON the file holds', async () => {
+    // Values under the keys the loader reads before any schema, and whole random files.
+    const hostile = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ schemaVersion: fc.jsonValue(), documents: fc.jsonValue() }),
+      fc.record({ schemaVersion: fc.constant(1), documents: fc.jsonValue() }),
+      fc.record({ schemaVersion: fc.jsonValue(), corpus: fc.jsonValue() }),
+      fc.record({ schemaVersion: fc.constant(1), corpus: fc.jsonValue() }),
+      fc.record({
+        schemaVersion: fc.constant(1),
+        documents: fc.record({ length: fc.jsonValue() }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async (raw) => {
+        const result = await loadDataset('/data.json', serve(JSON.stringify(raw)));
+        expect(result.ok).toBe(false);
+        expect(!result.ok && result.error).toMatch(/^The (dataset|corpus index)/);
+      }),
+      { numRuns: 400 },
+    );
+    const index = { schemaVersion: { toString: false }, corpus: [] };
+    expect(await loadDataset('/index.json', serve(JSON.stringify(index)))).toEqual({
+      ok: false,
+      error:
+        'The corpus index /index.json is not usable: schema version an object is not the supported version 1.',
+    });
+    const cornered = { ...JSON.parse(committed), documents: { length: { toString: false } } };
+    const result = await loadDataset('/data.json', serve(JSON.stringify(cornered)));
+    expect(result).toEqual({
+      ok: false,
+      error: 'The dataset is not usable: dataset.documents: an object should be a list.',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { ALL_DOCUMENTS } from './queries.ts';
 import { datasetProblem, documentProblem, loadDataset, type LoadResult } from './load.ts';
 import { datasetSchema } from './schema.ts';
-import { schemaProblem } from './validate.ts';
+import { schemaProblem, show } from './validate.ts';
 import { DATASET_PATH } from './source.ts';
 import {
   SCHEMA_VERSION,
@@ -105,10 +105,10 @@ export function openCorpusFile(raw: unknown, want: string | null): LoadResult {
 
 /** The first thing that makes `raw` unusable as a corpus index, or null. */
 export function indexProblem(raw: unknown): string | null {
-  // Worded as datasetProblem words it (load.ts): a shared helper there costs the first load bytes.
+  // Worded as datasetProblem words it (load.ts).
   const { schemaVersion, corpus } = raw as Partial<CorpusIndex>;
   if (schemaVersion !== SCHEMA_VERSION) {
-    return `schema version ${String(schemaVersion)} is not the supported version ${SCHEMA_VERSION}`;
+    return `schema version ${show(schemaVersion)} is not the supported version ${SCHEMA_VERSION}`;
   }
   if (!Array.isArray(corpus) || corpus.length === 0) return '"corpus" is not a list of documents';
   const ids = new Set<string>();

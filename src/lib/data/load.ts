@@ -1,6 +1,6 @@
 import { datasetSchema } from './schema.ts';
 import { SCHEMA_VERSION, type Dataset, type Span, type StatementDocument } from './types.ts';
-import { schemaProblem } from './validate.ts';
+import { schemaProblem, show } from './validate.ts';
 
 export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; error: string };
 
@@ -35,11 +35,12 @@ export async function loadDataset(
     return { ok: false, error: `The dataset is not valid JSON (truncated or damaged): ${(error as Error).message}.` };
   }
   // A corpus: an index of files, or one file of several documents (each checked when shown).
+  const documents = (raw as Partial<Dataset> | null)?.documents;
   if (
     want !== false &&
     typeof raw === 'object' &&
     raw !== null &&
-    ('corpus' in raw || (raw as Dataset).documents?.length > 1)
+    ('corpus' in raw || (Array.isArray(documents) && documents.length > 1))
   ) {
     return import('./corpus-index.ts').then(
       (m) => m.openCorpus(raw, url, want, fetcher),
@@ -59,7 +60,7 @@ export function datasetProblem(raw: unknown): string | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'it is not a JSON object';
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (version !== SCHEMA_VERSION) {
-    return `schema version ${String(version)} is not the supported version ${SCHEMA_VERSION}`;
+    return `schema version ${show(version)} is not the supported version ${SCHEMA_VERSION}`;
   }
   const problem = schemaProblem(datasetSchema, raw);
   if (problem) return problem;

@@ -22,7 +22,8 @@ interface Schema {
 const typeOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 
-function show(value: unknown): string {
+/** A value as an error message quotes it; never throws (an object's own toString may). */
+export function show(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : typeOf(value) === 'object' ? 'an object' : typeOf(value) === 'array' ? 'a list' : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
