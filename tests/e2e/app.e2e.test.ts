@@ -205,6 +205,42 @@ describe('the dashboard in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it.each([1280, 390])(
+    'keeps the charts in place as selections come and go, at %i px',
+    async (width) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(dashboard.url);
+      await chartsDrawn(page);
+      // Where the charts start and how tall the selection bar is: a bar that grows pushes every
+      // chart down under a still pointer, which then hovers (and previews) another mark.
+      const place = () =>
+        page.evaluate(() => [
+          document.querySelector('main')!.getBoundingClientRect().top,
+          document.querySelector('[data-testid="selection-bar"]')!.getBoundingClientRect().height,
+        ]);
+      const idle = await place();
+      const clear = page.getByRole('button', { name: 'Clear selection' });
+      expect(await clear.count(), 'no button to clear while nothing is selected').toBe(0);
+      const selections: [string, () => Promise<void>][] = [
+        ['a theme bar', () => page.locator('[data-row-theme="readmission"]').click()],
+        ['an actor', () => page.locator('[data-actor="western_states"]').first().click()],
+        ['a timeline mark', () => page.locator('rect.mark').nth(3).click()],
+        ['a sentence', () => page.locator('[data-testid="reader"] [data-sentence="s30"]').click()],
+      ];
+      for (const [what, select] of selections) {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await select();
+        await expect.poll(() => clear.count(), { message: what }).toBe(1);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        expect(await place(), `after selecting ${what}`).toEqual(idle);
+      }
+      await page.keyboard.press('Escape');
+      await expect.poll(() => clear.count()).toBe(0);
+      expect(await place(), 'after Escape').toEqual(idle);
+      expect(problems).toEqual([]);
+    },
+  );
+
   it('clicking an actor shows its quotes', async () => {
     await page.goto(dashboard.url);
     await chartsDrawn(page);

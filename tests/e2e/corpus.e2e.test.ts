@@ -454,6 +454,33 @@ describe('a corpus of several statements in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it.each([1280, 1024])(
+    'keeps the charts in place beside the document picker as a selection comes and goes, at %i px',
+    async (width) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${dashboard.url}?data=${corpusPath('corpus-100')}&doc=all`);
+      await chartsDrawn(page);
+      await picker().waitFor();
+      const place = () =>
+        page.evaluate(() => [
+          document.querySelector('main')!.getBoundingClientRect().top,
+          document.querySelector('[data-testid="selection-bar"]')!.getBoundingClientRect().height,
+        ]);
+      const idle = await place();
+      await page.locator('[data-row-theme="control"]').click();
+      await expect
+        .poll(() => page.getByTestId('selection-summary').textContent())
+        .toMatch(/Selected: .+ of 3,?\d{3} sentences/);
+      expect(await place(), 'a theme selected').toEqual(idle);
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => page.getByTestId('selection-summary').textContent())
+        .toContain('Nothing selected');
+      expect(await place(), 'after Escape').toEqual(idle);
+      expect(problems).toEqual([]);
+    },
+  );
+
   it('sums up the dates of a hundred statements on the GCM process, its labels apart', async () => {
     await page.goto(`${dashboard.url}?data=${corpusPath('corpus-100')}&doc=all`);
     await chartsDrawn(page);
