@@ -455,9 +455,23 @@ describe('a corpus of several statements in a real browser', () => {
   });
 
   it.each([1280, 1024])(
-    'keeps the charts in place beside the document picker as a selection comes and goes, at %i px',
+    'keeps the charts in place beside the document picker, from their drawing on, as a selection comes and goes, at %i px',
     async (width) => {
       await page.setViewportSize({ width, height: 900 });
+      // Where the charts start in the first frame painted with them all drawn: the picker is
+      // there already.
+      await page.addInitScript(() => {
+        const mark = performance.mark.bind(performance);
+        performance.mark = (name, options) => {
+          if (name === 'charts-drawn') {
+            requestAnimationFrame(() => {
+              const top = document.querySelector('main')?.getBoundingClientRect().top;
+              (window as unknown as { drawnAt: number }).drawnAt = top ?? NaN;
+            });
+          }
+          return mark(name, options);
+        };
+      });
       await page.goto(`${dashboard.url}?data=${corpusPath('corpus-100')}&doc=all`);
       await chartsDrawn(page);
       await picker().waitFor();
@@ -467,6 +481,10 @@ describe('a corpus of several statements in a real browser', () => {
           document.querySelector('[data-testid="selection-bar"]')!.getBoundingClientRect().height,
         ]);
       const idle = await place();
+      const drawnAt = () =>
+        page.evaluate(() => (window as unknown as { drawnAt?: number }).drawnAt);
+      await expect.poll(drawnAt).toBeDefined();
+      expect(await drawnAt(), 'where the charts were when drawn').toBe(idle[0]);
       await page.locator('[data-row-theme="control"]').click();
       await expect
         .poll(() => page.getByTestId('selection-summary').textContent())
