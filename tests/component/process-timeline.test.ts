@@ -1,3 +1,5 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ProcessTimeline from '../../src/lib/charts/process/ProcessTimeline.svelte';
@@ -8,6 +10,8 @@ import {
   palettes,
 } from '../../src/lib/charts/palette.ts';
 import { emptySelection } from '../../src/lib/data/queries.ts';
+import { mergeDocuments } from '../../src/lib/data/corpus.ts';
+import { corpusFromSeeds } from '../../src/pipeline/io.ts';
 import { gcmContext as context, openContextTables, useContextView } from '../helpers/context.ts';
 
 const view = useContextView();
@@ -80,6 +84,20 @@ describe('ProcessTimeline', () => {
       'Cited by the statement in sentences 1 and 9.',
     );
     expect(container.querySelectorAll('[data-connector]')).toHaveLength(2);
+  });
+
+  it('names the statements as citing an event when several are merged', () => {
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+    const corpus = corpusFromSeeds(root, { statements: 10, seed: 3 });
+    const merged = mergeDocuments(corpus.documents);
+    const { container } = render(ProcessTimeline, {
+      props: { ...props(), doc: merged, codebook: corpus.codebook, highlight: new Set<string>() },
+    });
+    const cited = marks(container, '[data-cited]').filter((m) => m.dataset.cited);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const mark of cited) {
+      expect(mark.getAttribute('aria-label')).toMatch(/ Cited by the statements in sentences? \d/);
+    }
   });
 
   it('shows when the statement was submitted as a band marked not verified, never as a date', async () => {

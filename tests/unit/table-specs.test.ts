@@ -14,7 +14,11 @@ import { projectRoot } from './support.ts';
 import { label } from '../../src/lib/data/queries.ts';
 import type { TableCell, TableSpec } from '../../src/lib/ui/table.ts';
 import { outcomeLayout, outcomeTable } from '../../src/lib/charts/outcomes/layout.ts';
-import { processLayout, processTable } from '../../src/lib/charts/process/layout.ts';
+import {
+  eventDescription,
+  processLayout,
+  processTable,
+} from '../../src/lib/charts/process/layout.ts';
 import { sourceLinks } from '../../src/lib/charts/sources.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
 import { gcmContext, outcomeMap } from '../helpers/context.ts';
@@ -304,6 +308,23 @@ describe('the GCM context views as tables', () => {
     expect(phases.rows.map((r) => r.cells[0])).toEqual(layout.phases.map((p) => p.phase.name));
     expect(spec.note!.lead).toBe('Submitted: date not verified.');
     expect(spec.note!.text).toMatch(/^The dashed band marks the .* phases, .*Not verified/);
+  });
+
+  it('names who cites each event: the statement, or the statements when several are merged', () => {
+    const one = processTable(doc, gcmContext, processLayout(doc, gcmContext, 800));
+    expect(one.columns[3].label).toBe('Cited by the statement');
+    const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
+    const merged = mergeDocuments(corpus.documents);
+    const layout = processLayout(merged, gcmContext, 800);
+    expect(processTable(merged, gcmContext, layout).columns[3].label).toBe(
+      'Cited by the statements',
+    );
+    const cited = layout.events.find((m) => m.sentences.length > 0)!;
+    const orders = new Map(merged.sentences.map((s) => [s.id, s.order]));
+    expect(eventDescription(cited, orders, true)).toMatch(
+      / Cited by the statements in sentences? \d/,
+    );
+    expect(eventDescription(cited, orders)).toMatch(/ Cited by the statement in sentences? \d/);
   });
 
   it('lists every demand and rejection with its verdict and sources, then the columns', () => {

@@ -570,14 +570,16 @@ export function processLayout(
   };
 }
 
-/** "19 Sep 2016, milestone, document A/RES/71/1: <label>. Cited by sentences 1 and 9." */
+/** "19 Sep 2016, milestone, document A/RES/71/1: <label>. Cited by the statement in sentences
+ * 1 and 9." (by "the statements" when several are merged: `merged`). */
 export function eventDescription(
   mark: Pick<EventMark, 'event' | 'sentences'>,
   orders: Map<string, number>,
+  merged = false,
 ): string {
   const e = mark.event;
   const cited = mark.sentences.length
-    ? ` Cited by the statement in ${sentenceList(mark.sentences.map((s) => orders.get(s) ?? 0))}.`
+    ? ` Cited by ${citedBy(merged)} in ${sentenceList(mark.sentences.map((s) => orders.get(s) ?? 0))}.`
     : '';
   return (
     `${formatSpan(e.start, e.end)}, ${KIND_SINGULAR[e.kind]}${e.document ? `, ${e.document}` : ''}: ` +
@@ -627,6 +629,8 @@ const NAMED_DATES = 4;
 const cites = (merged: boolean) => (merged ? 'The statements cite' : 'The statement cites');
 
 /** "When it was submitted is not verified", or "When they were …" for several statements. */
+const citedBy = (merged: boolean) => (merged ? 'the statements' : 'the statement');
+
 export const unverified = (merged: boolean) =>
   `When ${merged ? 'they were' : 'it was'} submitted is not verified`;
 
@@ -708,7 +712,7 @@ export function processSummary(
 export function processTable(
   doc: StatementDocument,
   context: GcmContext,
-  layout: Pick<ProcessLayout, 'events' | 'phases' | 'window'>,
+  layout: Pick<ProcessLayout, 'events' | 'phases' | 'window' | 'merged'>,
 ): TableSpec {
   const orders = new Map(doc.sentences.map((s) => [s.id, s.order]));
   const band = layout.window
@@ -721,7 +725,7 @@ export function processTable(
       { label: 'Date' },
       { label: 'Kind' },
       { label: 'Event', wide: true },
-      { label: 'Cited by the statement' },
+      { label: `Cited by ${citedBy(layout.merged)}` },
       { label: 'Sources', wide: true },
     ],
     rowHeader: true,
