@@ -1,5 +1,3 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ProcessTimeline from '../../src/lib/charts/process/ProcessTimeline.svelte';
@@ -10,8 +8,7 @@ import {
   palettes,
 } from '../../src/lib/charts/palette.ts';
 import { emptySelection } from '../../src/lib/data/queries.ts';
-import { mergeDocuments } from '../../src/lib/data/corpus.ts';
-import { corpusFromSeeds } from '../../src/pipeline/io.ts';
+import { mergedCorpus } from '../helpers/corpus.ts';
 import { gcmContext as context, openContextTables, useContextView } from '../helpers/context.ts';
 
 const view = useContextView();
@@ -87,11 +84,9 @@ describe('ProcessTimeline', () => {
   });
 
   it('names the statements as citing an event when several are merged', () => {
-    const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-    const corpus = corpusFromSeeds(root, { statements: 10, seed: 3 });
-    const merged = mergeDocuments(corpus.documents);
+    const { merged, codebook } = mergedCorpus();
     const { container } = render(ProcessTimeline, {
-      props: { ...props(), doc: merged, codebook: corpus.codebook, highlight: new Set<string>() },
+      props: { ...props(), doc: merged, codebook, highlight: new Set<string>() },
     });
     const cited = marks(container, '[data-cited]').filter((m) => m.dataset.cited);
     expect(cited.length).toBeGreaterThan(0);

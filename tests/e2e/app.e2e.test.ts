@@ -227,10 +227,14 @@ describe('the dashboard in a real browser', () => {
         ['a timeline mark', () => page.locator('rect.mark').nth(3).click()],
         ['a sentence', () => page.locator('[data-testid="reader"] [data-sentence="s30"]').click()],
       ];
+      const summary = () => page.getByTestId('selection-summary').textContent();
       for (const [what, select] of selections) {
+        const before = await summary();
         await page.evaluate(() => window.scrollTo(0, 0));
         await select();
-        await expect.poll(() => clear.count(), { message: what }).toBe(1);
+        // Measured once this selection shows, not while the one before still does.
+        await expect.poll(summary, { message: what }).not.toBe(before);
+        expect(await clear.count(), what).toBe(1);
         await page.evaluate(() => window.scrollTo(0, 0));
         expect(await place(), `after selecting ${what}`).toEqual(idle);
       }

@@ -22,6 +22,7 @@ import {
 import { sourceLinks } from '../../src/lib/charts/sources.ts';
 import { codebook, doc } from '../helpers/dataset.ts';
 import { gcmContext, outcomeMap } from '../helpers/context.ts';
+import { mergedCorpus } from '../helpers/corpus.ts';
 
 const value = (cell: TableCell) =>
   typeof cell === 'object' && 'value' in cell ? cell.value : cell;
@@ -313,8 +314,7 @@ describe('the GCM context views as tables', () => {
   it('names who cites each event: the statement, or the statements when several are merged', () => {
     const one = processTable(doc, gcmContext, processLayout(doc, gcmContext, 800));
     expect(one.columns[3].label).toBe('Cited by the statement');
-    const corpus = corpusFromSeeds(projectRoot, { statements: 10, seed: 3 });
-    const merged = mergeDocuments(corpus.documents);
+    const { merged } = mergedCorpus();
     const layout = processLayout(merged, gcmContext, 800);
     expect(processTable(merged, gcmContext, layout).columns[3].label).toBe(
       'Cited by the statements',

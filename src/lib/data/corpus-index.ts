@@ -1,7 +1,7 @@
 import { ALL_DOCUMENTS } from './queries.ts';
-import { datasetProblem, documentProblem, loadDataset, type LoadResult } from './load.ts';
+import { documentProblem, loadDataset, versionProblem, type LoadResult } from './load.ts';
 import { datasetSchema } from './schema.ts';
-import { schemaProblem, show } from './validate.ts';
+import { schemaProblem } from './validate.ts';
 import { DATASET_PATH } from './source.ts';
 import {
   SCHEMA_VERSION,
@@ -62,9 +62,9 @@ const envelopeSchema = {
  * that fails is named when it is asked for; the others stay usable.
  */
 export function openCorpusFile(raw: unknown, want: string | null): LoadResult {
-  const { schemaVersion } = raw as Partial<Dataset>;
   const usable = (problem: string) => `The dataset is not usable: ${problem}.`;
-  if (schemaVersion !== SCHEMA_VERSION) return { ok: false, error: usable(datasetProblem(raw)!) };
+  const version = versionProblem((raw as Partial<Dataset>).schemaVersion);
+  if (version) return { ok: false, error: usable(version) };
   const problem = schemaProblem(envelopeSchema, raw);
   if (problem) return { ok: false, error: usable(problem) };
   const { codebook, documents } = raw as Dataset;
@@ -105,11 +105,9 @@ export function openCorpusFile(raw: unknown, want: string | null): LoadResult {
 
 /** The first thing that makes `raw` unusable as a corpus index, or null. */
 export function indexProblem(raw: unknown): string | null {
-  // Worded as datasetProblem words it (load.ts).
   const { schemaVersion, corpus } = raw as Partial<CorpusIndex>;
-  if (schemaVersion !== SCHEMA_VERSION) {
-    return `schema version ${show(schemaVersion)} is not the supported version ${SCHEMA_VERSION}`;
-  }
+  const version = versionProblem(schemaVersion);
+  if (version) return version;
   if (!Array.isArray(corpus) || corpus.length === 0) return '"corpus" is not a list of documents';
   const ids = new Set<string>();
   for (const [i, entry] of corpus.entries()) {

@@ -51,6 +51,13 @@ export async function loadDataset(
   return problem ? { ok: false, error: `The dataset is not usable: ${problem}.` } : { ok: true, dataset: raw as Dataset };
 }
 
+/** What is wrong with a dataset's or a corpus index's schema version, or null. */
+export function versionProblem(version: unknown): string | null {
+  return version === SCHEMA_VERSION
+    ? null
+    : `schema version ${show(version)} is not the supported version ${SCHEMA_VERSION}`;
+}
+
 /**
  * The first thing that makes `raw` unusable as a dataset, or null: the schema the pipeline
  * writes, then what a schema cannot say (every offset inside the text, every quoted text equal
@@ -58,10 +65,8 @@ export async function loadDataset(
  */
 export function datasetProblem(raw: unknown): string | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'it is not a JSON object';
-  const version = (raw as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== SCHEMA_VERSION) {
-    return `schema version ${show(version)} is not the supported version ${SCHEMA_VERSION}`;
-  }
+  const version = versionProblem((raw as { schemaVersion?: unknown }).schemaVersion);
+  if (version) return version;
   const problem = schemaProblem(datasetSchema, raw);
   if (problem) return problem;
   for (const doc of (raw as Dataset).documents) {

@@ -628,9 +628,10 @@ const NAMED_DATES = 4;
 /** "The statement cites" or, for several statements, "The statements cite". */
 const cites = (merged: boolean) => (merged ? 'The statements cite' : 'The statement cites');
 
-/** "When it was submitted is not verified", or "When they were …" for several statements. */
+/** Who cites an event: "the statement", or "the statements" when several are merged. */
 const citedBy = (merged: boolean) => (merged ? 'the statements' : 'the statement');
 
+/** "When it was submitted is not verified", or "When they were …" for several statements. */
 export const unverified = (merged: boolean) =>
   `When ${merged ? 'they were' : 'it was'} submitted is not verified`;
 
