@@ -228,8 +228,9 @@ async function rendererFaults(browser: Browser): Promise<number | null> {
  * views apply a change in microtasks: ten turns let chained updates finish) and the page is
  * laid out again (style and layout forced): the work before the next paint, which the budget
  * speaks of. `script` is its first part, until every view has updated its elements (the
- * browser's style and layout not yet run); `frame` runs on until that frame is painted. The first `WARMUP` selections are
- * reported apart (their slowest): the browser compiles the code they run as they first run it.
+ * browser's style and layout not yet run); `frame` runs on until that frame is painted. The
+ * first `WARMUP` selections are reported apart (their slowest): the browser compiles the code
+ * they run as they first run it.
  * The selections after the measured ones (`settled`) show the same work once the page's heaps
  * have grown to what selections need: until then, the browser touches memory it had not used
  * (`faultsPerSelection`), which the measured selections pay for.
