@@ -76,6 +76,37 @@ describe('MarkStates', () => {
     expect(shown).toMatchObject({ c: false, d: true, e: false });
   });
 
+  it('works out nothing while its marks are not drawn, and follows them once they are', () => {
+    const view = $state({ ready: false, selected: 'a' });
+    let asked = 0;
+    const states = () => {
+      asked++;
+      return ['a', 'b'].map((m) => ({ lit: m === view.selected }));
+    };
+    let all: MarkStates<{ lit: boolean }> | null = null;
+    cleanups.push(
+      $effect.root(() => {
+        const marks = $derived(new MarkStates(['a', 'b'], states));
+        followStates(
+          () => (all = marks),
+          states,
+          () => view.ready,
+        );
+      }),
+    );
+    flushSync();
+    view.selected = 'b';
+    flushSync();
+    expect(asked).toBe(0);
+    expect(all).toBeNull();
+    view.ready = true;
+    flushSync();
+    expect([0, 1].map((i) => all!.get(i).lit)).toEqual([false, true]);
+    view.selected = 'a';
+    flushSync();
+    expect([0, 1].map((i) => all!.get(i).lit)).toEqual([true, false]);
+  });
+
   it('refuses states that are not one per mark', () => {
     expect(() => new MarkStates(['a', 'b'], () => [1])).toThrow('1 states for 2 marks');
   });

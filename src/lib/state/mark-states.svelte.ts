@@ -71,10 +71,16 @@ function sameFields<T>(a: T, b: T): boolean {
 
 /**
  * Keeps `marks()` (a MarkStates) in step with `states()`, before the page is updated: call
- * once in a component's script.
+ * once in a component's script. While `ready()` is false (a chart whose box is not measured
+ * yet draws no marks) it reads neither, so nothing is worked out for marks not drawn.
  */
-export function followStates<T>(marks: () => MarkStates<T>, states: () => T[]): void {
+export function followStates<T>(
+  marks: () => MarkStates<T>,
+  states: () => T[],
+  ready: () => boolean = () => true,
+): void {
   $effect.pre(() => {
+    if (!ready()) return;
     const target = marks();
     const next = states();
     untrack(() => target.set(next));

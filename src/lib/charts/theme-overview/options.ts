@@ -150,6 +150,17 @@ export interface ThemeOverviewBase extends Omit<
 }
 
 /** The rows, bands and margins of the theme overview before any selection. */
+/** The codebook's themes that no sentence carries, in codebook order (whatever the width). */
+export function absentThemes(
+  doc: StatementDocument,
+  codebook: Codebook,
+): { theme: ThemeId; label: string }[] {
+  const sentences = new Map(doc.aggregates.themeTotals.map((t) => [t.theme, t.sentences]));
+  return codebook.themes
+    .filter((t) => THEME_IDS.includes(t.id) && !sentences.get(t.id))
+    .map((t) => ({ theme: t.id, label: label(codebook, 'themes', t.id) }));
+}
+
 export function themeOverviewBase({
   doc,
   codebook,
@@ -168,9 +179,7 @@ export function themeOverviewBase({
     measureOf(measure, totalWords, sentences, words);
 
   const occurring = themeIds.filter((id) => (totals.get(id)?.sentences ?? 0) > 0);
-  const absent = themeIds
-    .filter((id) => (totals.get(id)?.sentences ?? 0) === 0)
-    .map((theme) => ({ theme, label: label(codebook, 'themes', theme) }));
+  const absent = absentThemes(doc, codebook);
 
   const unsorted = occurring.map((theme) => {
     const total = totals.get(theme)!;
