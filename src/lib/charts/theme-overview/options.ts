@@ -149,7 +149,6 @@ export interface ThemeOverviewBase extends Omit<
   sentences: { id: string; words: number; modality: ModalityId; themes: ThemeId[] }[];
 }
 
-/** The rows, bands and margins of the theme overview before any selection. */
 /** The codebook's themes that no sentence carries, in codebook order (whatever the width). */
 export function absentThemes(
   doc: StatementDocument,
@@ -161,6 +160,7 @@ export function absentThemes(
     .map((t) => ({ theme: t.id, label: label(codebook, 'themes', t.id) }));
 }
 
+/** The rows, bands and margins of the theme overview before any selection. */
 export function themeOverviewBase({
   doc,
   codebook,
