@@ -17,22 +17,18 @@ import { mergedCorpus, restingChartProps } from '../helpers/corpus.ts';
 import { stubClientWidth } from '../helpers/dom.ts';
 
 // Each chart's layout function, watched: the real one runs, its calls are recorded.
-vi.mock('../../src/lib/charts/timeline/layout.ts', async (real) => {
-  const module = await real<typeof import('../../src/lib/charts/timeline/layout.ts')>();
-  return { ...module, timelineLayout: vi.fn(module.timelineLayout) };
-});
-vi.mock('../../src/lib/charts/attribution/layout.ts', async (real) => {
-  const module = await real<typeof import('../../src/lib/charts/attribution/layout.ts')>();
-  return { ...module, attributionLayout: vi.fn(module.attributionLayout) };
-});
-vi.mock('../../src/lib/charts/cooccurrence/layout.ts', async (real) => {
-  const module = await real<typeof import('../../src/lib/charts/cooccurrence/layout.ts')>();
-  return { ...module, matrixLayout: vi.fn(module.matrixLayout) };
-});
-vi.mock('../../src/lib/charts/theme-overview/options.ts', async (real) => {
-  const module = await real<typeof import('../../src/lib/charts/theme-overview/options.ts')>();
-  return { ...module, themeOverviewBase: vi.fn(module.themeOverviewBase) };
-});
+const { watching } = vi.hoisted(() => ({
+  watching:
+    (name: string) =>
+    async (real: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown>> => {
+      const module = await real();
+      return { ...module, [name]: vi.fn(module[name] as (...args: unknown[]) => unknown) };
+    },
+}));
+vi.mock('../../src/lib/charts/timeline/layout.ts', watching('timelineLayout'));
+vi.mock('../../src/lib/charts/attribution/layout.ts', watching('attributionLayout'));
+vi.mock('../../src/lib/charts/cooccurrence/layout.ts', watching('matrixLayout'));
+vi.mock('../../src/lib/charts/theme-overview/options.ts', watching('themeOverviewBase'));
 
 /** The width of every box once measured: not the charts' fallback (640). */
 const BOX = 705;
@@ -72,14 +68,17 @@ afterEach(() => {
   unstub();
 });
 
+/** Generated once, for the four charts. */
+let corpus: ReturnType<typeof mergedCorpus> | undefined;
+
 describe('A chart before its box is measured', () => {
   describe.each([
     ['the statement', () => ({ doc, codebook, byDocument: undefined })],
     [
       'a corpus of 10 statements, merged',
       () => {
-        const { merged, codebook } = mergedCorpus();
-        return { doc: merged, codebook, byDocument };
+        corpus ??= mergedCorpus();
+        return { doc: corpus.merged, codebook: corpus.codebook, byDocument };
       },
     ],
   ])('%s', (_, data) => {

@@ -25,6 +25,9 @@ export class BoxWidth {
     return this.#fixed() !== undefined || this.#measured !== null;
   }
 
+  /** `ready` as a function, for what asks whether the chart is drawn (`followStates`). */
+  isReady = (): boolean => this.ready;
+
   get value(): number {
     return this.#fixed() ?? (this.#measured ? Math.round(this.#measured) : this.#fallback);
   }
