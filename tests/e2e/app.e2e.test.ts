@@ -174,6 +174,48 @@ describe('the dashboard in a real browser', () => {
     await expect.poll(visible).toEqual({ scrolled: true, inside: true });
   });
 
+  it('keeps the statement and the sentence read in view beside the charts as the page scrolls', async () => {
+    await page.goto(dashboard.url);
+    await chartsDrawn(page);
+    /** 'in view' when the element is whole between the selection bar and the window's foot,
+     * and inside the statement's box if it is in it. */
+    const inView = (selector: string) =>
+      page.evaluate((selector) => {
+        const bar = document.querySelector('[data-testid="selection-bar"]')!;
+        const el = document.querySelector(selector);
+        if (!el) return `${selector}: not on the page`;
+        const box = el.closest('[data-testid="reader"]')?.getBoundingClientRect();
+        const top = Math.max(bar.getBoundingClientRect().bottom, box?.top ?? 0);
+        const bottom = Math.min(window.innerHeight, box?.bottom ?? Infinity);
+        const r = el.getBoundingClientRect();
+        return r.top >= top && r.bottom <= bottom
+          ? 'in view'
+          : `${selector} at ${Math.round(r.top)}..${Math.round(r.bottom)} px, shown: ${Math.round(top)}..${Math.round(bottom)} px`;
+      }, selector);
+    const scrollY = () => page.evaluate(() => window.scrollY);
+    // A cell of the co-occurrence matrix, far down the page.
+    const cell = page.locator('[data-cell][data-count]:not([data-count="0"])').last();
+    await cell.scrollIntoViewIfNeeded();
+    const atMatrix = await scrollY();
+    expect(atMatrix).toBeGreaterThan(1500);
+    await cell.click();
+    await expect.poll(() => inView('[data-testid="reader"] .sentence.hit')).toBe('in view');
+    expect(await inView('#reader-title')).toBe('in view');
+    // The statement scrolled inside its own box: the page stayed at the chart.
+    expect(await scrollY()).toBe(atMatrix);
+    // A sentence picked on the timeline, near the top; the page then scrolled to the matrix.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const mark = page.locator('rect.mark[data-sentence="s27"]').first();
+    await mark.click();
+    const detail = page.getByTestId('sentence-detail');
+    await expect.poll(() => detail.textContent()).toContain('Sentence 27');
+    await cell.scrollIntoViewIfNeeded();
+    expect(await scrollY()).toBeGreaterThan(1500);
+    expect(await inView('[data-testid="sentence-detail"]')).toBe('in view');
+    expect(await inView('[data-testid="reader"] .sentence.hit')).toBe('in view');
+    expect(problems).toEqual([]);
+  });
+
   it('reads a sentence from the keyboard alone', async () => {
     await page.goto(dashboard.url);
     await chartsDrawn(page);
@@ -211,12 +253,16 @@ describe('the dashboard in a real browser', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(dashboard.url);
       await chartsDrawn(page);
-      // Where the charts start and how tall the selection bar is: a bar that grows pushes every
-      // chart down under a still pointer, which then hovers (and previews) another mark.
+      // How tall the selection bar is and where each chart of the statement starts: a bar or a
+      // chart that grows pushes the charts below it down under a still pointer, which then
+      // hovers (and previews) another mark. (The context views, below them all, load once the
+      // page is scrolled near them.)
       const place = () =>
         page.evaluate(() => [
-          document.querySelector('main')!.getBoundingClientRect().top,
           document.querySelector('[data-testid="selection-bar"]')!.getBoundingClientRect().height,
+          ...[...document.querySelectorAll<HTMLElement>('main figure[data-chart]')]
+            .filter((f) => !f.closest('.context-views'))
+            .map((f) => `${f.dataset.chart} at ${f.getBoundingClientRect().top}`),
         ]);
       const idle = await place();
       const clear = page.getByRole('button', { name: 'Clear selection' });
@@ -241,6 +287,8 @@ describe('the dashboard in a real browser', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => clear.count()).toBe(0);
       expect(await place(), 'after Escape').toEqual(idle);
+      // The theme overview's note on the selection keeps its line, hidden, with none.
+      expect(await page.getByText(/^Solid: the/).isVisible()).toBe(false);
       expect(problems).toEqual([]);
     },
   );
