@@ -301,11 +301,25 @@ describe('the dashboard in a real browser', () => {
     await chartsDrawn(page);
     await page.locator('[data-actor="western_states"]').first().click();
     const quotes = doc.attributions.filter((a) => a.actor === 'western_states');
-    await expect
-      .poll(() => page.locator('[data-testid="reader"] mark.quote').count())
-      .toBeGreaterThan(0);
-    const marked = await page.locator('[data-testid="reader"] mark.quote').allTextContents();
+    const quoted = page.locator('[data-testid="reader"] .quote[role="mark"]');
+    await expect.poll(() => quoted.count()).toBeGreaterThan(0);
+    const marked = await quoted.allTextContents();
     for (const quote of quotes) expect(marked.join('')).toContain(quote.quote);
+    // A quote is drawn on the mark colour, underlined dashed; evidence no selection marks keeps
+    // its line, transparent, and no background.
+    const drawn = (el: Element) => {
+      const style = getComputedStyle(el);
+      return [style.backgroundColor, style.borderBottom];
+    };
+    expect(await quoted.first().evaluate(drawn)).toEqual([
+      'rgb(255, 224, 122)',
+      '2px dashed rgb(11, 92, 173)',
+    ]);
+    const unmarked = page.locator('[data-testid="reader"] .seg:not([role])').first();
+    expect(await unmarked.evaluate(drawn)).toEqual([
+      'rgba(0, 0, 0, 0)',
+      '2px solid rgba(0, 0, 0, 0)',
+    ]);
     // Focusing one of its links shows that link's exact quote.
     const link = page.locator(`[data-link="${quotes[0].id}"]`);
     await link.focus();

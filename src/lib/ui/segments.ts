@@ -12,18 +12,14 @@ export interface Segment extends Span {
 }
 
 /**
- * Cuts a sentence at every evidence, quote and emphasis boundary; `themes` null marks every
- * theme's evidence, an empty list none. The reader marks and emphasises segments without
- * ever building HTML from dataset text.
+ * Cuts a sentence at every boundary of its evidence (every theme's), of `quotes` and of its
+ * emphasis. The reader marks and emphasises segments without ever building HTML from dataset
+ * text.
  */
-export function sentenceSegments(
-  sentence: Sentence,
-  themes: ThemeId[] | null,
-  quotes: Span[] = [],
-): Segment[] {
-  const evidence = sentence.themes
-    .filter((t) => themes === null || themes.includes(t.theme))
-    .flatMap((t) => t.evidence.map((e) => ({ ...e, theme: t.theme })));
+export function sentenceSegments(sentence: Sentence, quotes: Span[]): Segment[] {
+  const evidence = sentence.themes.flatMap((t) =>
+    t.evidence.map((e) => ({ ...e, theme: t.theme })),
+  );
   const cuts = new Set([sentence.start, sentence.end]);
   for (const span of [...evidence, ...sentence.emphasis, ...quotes]) {
     cuts.add(span.start);
@@ -47,7 +43,7 @@ export function sentenceSegments(
       start,
       end,
       text: sentence.text.slice(start - sentence.start, end - sentence.start),
-      evidence: evidence.filter(inside).map((e) => ({ theme: e.theme, rule: e.rule })),
+      evidence: evidence.filter(inside),
       emphasis: emphasis !== undefined,
       marker: emphasis !== undefined && (start === emphasis.start || end === emphasis.end),
       quote: quotes.some(inside),
