@@ -2,12 +2,12 @@ import type { Sentence, Span, ThemeId } from '../data/types.ts';
 
 export interface Segment extends Span {
   text: string;
-  /** Evidence that covers the segment: theme and rule. */
+  /** Evidence that covers the segment (every theme's): theme and rule. */
   evidence: { theme: ThemeId; rule: string }[];
   emphasis: boolean;
   /** `*` markers of emphasis: kept in the text, hidden from view. */
   marker: boolean;
-  /** Inside the quote of a selected attribution. */
+  /** Inside one of the quotes the sentence was cut at. */
   quote: boolean;
 }
 
