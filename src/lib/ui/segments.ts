@@ -11,6 +11,10 @@ export interface Segment extends Span {
   quote: boolean;
 }
 
+/** Whether `span` covers the segment from `start` to `end`. */
+export const covers = (span: Span, start: number, end: number) =>
+  span.start <= start && end <= span.end;
+
 /**
  * Cuts a sentence at every boundary of its evidence (every theme's), of `quotes` and of its
  * emphasis. The reader marks and emphasises segments without ever building HTML from dataset
@@ -36,8 +40,7 @@ export function sentenceSegments(sentence: Sentence, quotes: Span[]): Segment[] 
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i];
     const end = points[i + 1];
-    if (start === end) continue;
-    const inside = (span: Span) => span.start <= start && end <= span.end;
+    const inside = (span: Span) => covers(span, start, end);
     const emphasis = sentence.emphasis.find(inside);
     segments.push({
       start,
