@@ -49,8 +49,13 @@ describe('the reader marks the words behind a selection', () => {
     expect(text).toHaveLength(covered(evidence));
     for (const e of evidence) expect(text).toContain(e.text);
     for (const t of s.themes) {
-      const named = `${label(codebook, 'themes', t.theme)} (rule ${t.evidence[0].rule})`;
-      expect(found.some((m) => m.title.includes(named))).toBe(true);
+      for (const e of t.evidence) {
+        const named = `${label(codebook, 'themes', t.theme)} (rule ${e.rule})`;
+        expect(
+          found.some((m) => m.title.includes(named)),
+          named,
+        ).toBe(true);
+      }
     }
     // Nothing is marked outside the pinned sentence.
     expect(container.querySelectorAll('[role="mark"]')).toHaveLength(found.length);
@@ -107,6 +112,8 @@ describe('the reader marks the words behind a selection', () => {
     await show({}, null);
     expect(container.querySelectorAll('[role="mark"]')).toHaveLength(0);
 
+    // Records not yet delivered to the callback count too.
+    changes.push(...observer.takeRecords());
     observer.disconnect();
     expect(changes.filter((c) => c.type === 'childList')).toEqual([]);
     expect(changes.filter((c) => c.type === 'characterData')).toEqual([]);
