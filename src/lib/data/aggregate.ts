@@ -29,9 +29,15 @@ export function aggregate(
   const pairs = new Array<number>(T * T).fill(0);
   const byModality = Array.from({ length: T * M }, () => ({ sentences: 0, words: 0 }));
   const byParagraph = new Map<string, number[]>();
+  // A sentence's themes as bits of one number, by codebook index: each theme once, in order,
+  // with no list made per sentence.
+  const coded: number[] = [];
   for (const s of sentences) {
-    const coded = [...new Set(s.themes.map((t) => themeIndex.get(t.theme)!))].sort((a, b) => a - b);
-    if (coded.length === 0) continue;
+    let bits = 0;
+    for (const t of s.themes) bits |= 1 << themeIndex.get(t.theme)!;
+    if (bits === 0) continue;
+    coded.length = 0;
+    for (let i = 0; i < T; i++) if (bits & (1 << i)) coded.push(i);
     const modality = modalityIndex.get(s.modality.modality)!;
     let counts = byParagraph.get(s.paragraph);
     if (!counts) byParagraph.set(s.paragraph, (counts = new Array<number>(T).fill(0)));

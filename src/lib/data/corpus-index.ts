@@ -2,6 +2,7 @@ import { ALL_DOCUMENTS } from './queries.ts';
 import { documentProblem, loadDataset, versionProblem, type LoadResult } from './load.ts';
 import { datasetSchema } from './schema.ts';
 import { schemaProblem } from './validate.ts';
+import { schemaTest } from './schema-test.ts';
 import { DATASET_PATH } from './source.ts';
 import {
   SCHEMA_VERSION,
@@ -37,6 +38,7 @@ type Schema = Parameters<typeof schemaProblem>[0];
 type ObjectSchema = Schema & { properties: Record<string, Schema> };
 const documentsSchema = datasetSchema.properties.documents as Schema & { items: ObjectSchema };
 const documentSchema = documentsSchema.items;
+const documentFits = schemaTest(documentSchema);
 const envelopeSchema = {
   ...datasetSchema,
   properties: {
@@ -80,8 +82,11 @@ export function openCorpusFile(raw: unknown, want: string | null): LoadResult {
       id === ALL_DOCUMENTS ? documents : [documents.find((d) => d.id === id) ?? documents[0]];
     for (const doc of wanted) {
       if (checked.has(doc)) continue;
-      const at = `dataset.documents[${documents.indexOf(doc)}]`;
-      const problem = schemaProblem(documentSchema, doc, at) ?? documentProblem(doc);
+      // Tested fast first; only a document that fails is checked again for the words.
+      const shape = documentFits(doc)
+        ? null
+        : schemaProblem(documentSchema, doc, `dataset.documents[${documents.indexOf(doc)}]`);
+      const problem = shape ?? documentProblem(doc);
       if (problem) return { ok: false, error: usable(problem) };
       checked.add(doc);
     }

@@ -5,7 +5,7 @@
  * Content-Security-Policy. It returns the first problem as words, or null.
  */
 
-interface Schema {
+export interface Schema {
   type?: string;
   enum?: readonly unknown[];
   const?: unknown;
