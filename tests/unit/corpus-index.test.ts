@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { datasetProblem, loadDataset, type LoadResult } from '../../src/lib/data/load.ts';
+import { corpusFileProblem } from '../../src/lib/data/corpus-index.ts';
 import { ALL_DOCUMENTS } from '../../src/lib/data/queries.ts';
 import type { CorpusIndex, Dataset } from '../../src/lib/data/types.ts';
 import { serialize, splitCorpus } from '../../src/pipeline/build.ts';
@@ -171,6 +172,45 @@ describe('a corpus split into an index and one file per document', () => {
       }
     },
   );
+
+  it('checks the file of them all in the words any dataset is checked with, and says what is wrong with it', async () => {
+    const damages: ((d: Dataset & Record<string, unknown>) => void)[] = [
+      (d) => (d.documents[2].sentences[0].end = d.documents[2].text.length + 5),
+      (d) => ((d.documents[1].sentences[3].modality as { modality: string }).modality = 'shouting'),
+      (d) => (d.documents[0].attributions as unknown[]).push({ id: 'a99' }),
+      (d) => (d.documents[2].paragraphs[1].order = -1),
+      (d) => (d.codebook.themes[0].id = 'weather' as never),
+      (d) => (d.schemaVersion = 99),
+    ];
+    const sound = () => JSON.parse(serialize(corpus)) as Dataset & Record<string, unknown>;
+    expect(corpusFileProblem(sound())).toBeNull();
+    for (const damage of damages) {
+      const copy = sound();
+      damage(copy);
+      expect(datasetProblem(copy)).not.toBeNull();
+      expect(corpusFileProblem(copy)).toBe(datasetProblem(copy));
+    }
+    for (const other of [null, [], 'corpus', 3]) {
+      expect(corpusFileProblem(other)).toBe(datasetProblem(other));
+    }
+    const damaged = sound();
+    damages[1](damaged);
+    const files = { ...splitCorpus(corpus), 'all.json': serialize(damaged) };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { result } = open(files, ids[0]);
+      const all = dataset(await dataset(await result).index!.load(ALL_DOCUMENTS));
+      // The documents' own files are sound: they load instead.
+      expect(all.documents).toEqual(corpus.documents);
+      expect(warn.mock.calls).toEqual([
+        [
+          `The file of the whole corpus (all.json): The dataset is not usable: ${datasetProblem(damaged)}. Loading each document's own file instead.`,
+        ],
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
 
   it('loads each document from its own file for an index that names no file of them all', async () => {
     const { result, requested } = open(

@@ -1,5 +1,11 @@
 import { ALL_DOCUMENTS } from './queries.ts';
-import { documentProblem, loadDataset, versionProblem, type LoadResult } from './load.ts';
+import {
+  datasetProblem,
+  documentProblem,
+  loadDataset,
+  versionProblem,
+  type LoadResult,
+} from './load.ts';
 import { datasetSchema } from './schema.ts';
 import { schemaProblem } from './validate.ts';
 import { schemaTest } from './schema-test.ts';
@@ -57,6 +63,50 @@ const envelopeSchema = {
   },
 };
 
+/** What is wrong with a file of several documents apart from the documents themselves: its
+ * version, its codebook, its list of documents (each with an id and a name, no id twice). */
+function envelopeProblem(raw: unknown): string | null {
+  const version = versionProblem((raw as Partial<Dataset>).schemaVersion);
+  if (version) return version;
+  const problem = schemaProblem(envelopeSchema, raw);
+  if (problem) return problem;
+  const ids = new Set<string>();
+  for (const { id } of (raw as Dataset).documents) {
+    if (ids.has(id)) return `two documents share the id "${id}"`;
+    ids.add(id);
+  }
+  return null;
+}
+
+/** What is wrong with the `i`th document of a file, in the words `datasetProblem` uses: tested
+ * fast first, and checked again for the words only when it fails. */
+function documentInFileProblem(doc: StatementDocument, i: number): string | null {
+  const shape = documentFits(doc)
+    ? null
+    : schemaProblem(documentSchema, doc, `dataset.documents[${i}]`);
+  return shape ?? documentProblem(doc);
+}
+
+/**
+ * What is wrong with a file of several documents (the file of a whole corpus that an index
+ * names), in the words `datasetProblem` uses, the documents tested fast: the rest of the file
+ * first, then every document's shape, then their offsets.
+ */
+export function corpusFileProblem(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return datasetProblem(raw);
+  const problem = envelopeProblem(raw);
+  if (problem) return problem;
+  const { documents } = raw as Dataset;
+  for (const [i, doc] of documents.entries()) {
+    if (!documentFits(doc)) return schemaProblem(documentSchema, doc, `dataset.documents[${i}]`);
+  }
+  for (const doc of documents) {
+    const inside = documentProblem(doc);
+    if (inside) return inside;
+  }
+  return null;
+}
+
 /**
  * One dataset file of several documents (a corpus in one file): the file is checked whole except
  * for its documents, which are checked as they are shown (`want` first), each as a dataset's
@@ -65,16 +115,9 @@ const envelopeSchema = {
  */
 export function openCorpusFile(raw: unknown, want: string | null): LoadResult {
   const usable = (problem: string) => `The dataset is not usable: ${problem}.`;
-  const version = versionProblem((raw as Partial<Dataset>).schemaVersion);
-  if (version) return { ok: false, error: usable(version) };
-  const problem = schemaProblem(envelopeSchema, raw);
+  const problem = envelopeProblem(raw);
   if (problem) return { ok: false, error: usable(problem) };
   const { codebook, documents } = raw as Dataset;
-  const ids = new Set<string>();
-  for (const doc of documents) {
-    if (ids.has(doc.id)) return { ok: false, error: usable(`two documents share the id "${doc.id}"`) };
-    ids.add(doc.id);
-  }
   const checked = new Set<StatementDocument>();
 
   function check(id: string | null): LoadResult {
@@ -82,11 +125,7 @@ export function openCorpusFile(raw: unknown, want: string | null): LoadResult {
       id === ALL_DOCUMENTS ? documents : [documents.find((d) => d.id === id) ?? documents[0]];
     for (const doc of wanted) {
       if (checked.has(doc)) continue;
-      // Tested fast first; only a document that fails is checked again for the words.
-      const shape = documentFits(doc)
-        ? null
-        : schemaProblem(documentSchema, doc, `dataset.documents[${documents.indexOf(doc)}]`);
-      const problem = shape ?? documentProblem(doc);
+      const problem = documentInFileProblem(doc, documents.indexOf(doc));
       if (problem) return { ok: false, error: usable(problem) };
       checked.add(doc);
     }
@@ -178,7 +217,7 @@ export async function openIndex(
 
   /** Loads the file of every document; null when they are all loaded, else what went wrong. */
   async function loadWhole(file: string): Promise<string | null> {
-    wholeLoading ??= loadDataset(new URL(file, url).href, fetcher, false);
+    wholeLoading ??= loadDataset(new URL(file, url).href, fetcher, false, corpusFileProblem);
     const result = await wholeLoading;
     const where = `The file of the whole corpus (${file})`;
     if (!result.ok) {
