@@ -1,11 +1,5 @@
 import { ALL_DOCUMENTS } from './queries.ts';
-import {
-  datasetProblem,
-  documentProblem,
-  loadDataset,
-  versionProblem,
-  type LoadResult,
-} from './load.ts';
+import { documentProblem, loadDataset, versionProblem, type LoadResult } from './load.ts';
 import { datasetSchema } from './schema.ts';
 import { schemaProblem } from './validate.ts';
 import { schemaTest } from './schema-test.ts';
@@ -93,7 +87,7 @@ function documentInFileProblem(doc: StatementDocument, i: number): string | null
  * first, then every document's shape, then their offsets.
  */
 export function corpusFileProblem(raw: unknown): string | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return datasetProblem(raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'it is not a JSON object';
   const problem = envelopeProblem(raw);
   if (problem) return problem;
   const { documents } = raw as Dataset;
