@@ -29,8 +29,8 @@ export function aggregate(
   const pairs = new Array<number>(T * T).fill(0);
   const byModality = Array.from({ length: T * M }, () => ({ sentences: 0, words: 0 }));
   const byParagraph = new Map<string, number[]>();
-  // A sentence's themes as bits of one number, by codebook index: each theme once, in order,
-  // with no list made per sentence.
+  // A sentence's themes as bits of one number, by codebook index (the twelve fixed themes: bits
+  // 0 to 11): each theme once, in order, with no list made per sentence.
   const coded: number[] = [];
   for (const s of sentences) {
     let bits = 0;

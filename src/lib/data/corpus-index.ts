@@ -72,13 +72,11 @@ function envelopeProblem(raw: unknown): string | null {
   return null;
 }
 
-/** What is wrong with the `i`th document of a file, in the words `datasetProblem` uses: tested
- * fast first, and checked again for the words only when it fails. */
-function documentInFileProblem(doc: StatementDocument, i: number): string | null {
-  const shape = documentFits(doc)
-    ? null
-    : schemaProblem(documentSchema, doc, `dataset.documents[${i}]`);
-  return shape ?? documentProblem(doc);
+/** What is wrong with the shape of `doc`, one of `documents`, in the words `datasetProblem`
+ * uses: tested fast first, and checked again for the words (and its place) only when it fails. */
+function shapeProblem(doc: StatementDocument, documents: StatementDocument[]): string | null {
+  if (documentFits(doc)) return null;
+  return schemaProblem(documentSchema, doc, `dataset.documents[${documents.indexOf(doc)}]`);
 }
 
 /**
@@ -91,8 +89,9 @@ export function corpusFileProblem(raw: unknown): string | null {
   const problem = envelopeProblem(raw);
   if (problem) return problem;
   const { documents } = raw as Dataset;
-  for (const [i, doc] of documents.entries()) {
-    if (!documentFits(doc)) return schemaProblem(documentSchema, doc, `dataset.documents[${i}]`);
+  for (const doc of documents) {
+    const shape = shapeProblem(doc, documents);
+    if (shape) return shape;
   }
   for (const doc of documents) {
     const inside = documentProblem(doc);
@@ -119,7 +118,7 @@ export function openCorpusFile(raw: unknown, want: string | null): LoadResult {
       id === ALL_DOCUMENTS ? documents : [documents.find((d) => d.id === id) ?? documents[0]];
     for (const doc of wanted) {
       if (checked.has(doc)) continue;
-      const problem = documentInFileProblem(doc, documents.indexOf(doc));
+      const problem = shapeProblem(doc, documents) ?? documentProblem(doc);
       if (problem) return { ok: false, error: usable(problem) };
       checked.add(doc);
     }
