@@ -87,12 +87,6 @@ const dark: Palette = {
 export const palettes: Record<Scheme, Palette> = { light, dark };
 
 /** Least contrast against the background: text (WCAG 1.4.3) and marks (WCAG 1.4.11). */
-/**
- * A chart with more marks than this changes colours without a fade: a selection there changes
- * thousands of colours at once, too many for a fade to be seen, and starting that many
- * transitions takes a third of a second (7,700 in a corpus of 100 statements: 260 ms).
- */
-export const STILL_ABOVE = 1000;
 export const TEXT_CONTRAST = 4.5;
 export const MARK_CONTRAST = 3;
 
