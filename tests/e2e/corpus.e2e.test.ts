@@ -550,11 +550,8 @@ describe('a corpus of several statements in a real browser', () => {
     for (const query of ['', `?data=${corpusPath('corpus-100')}&doc=all`]) {
       await page.goto(`${dashboard.url}${query}`);
       await chartsDrawn(page);
-      const first = await page
-        .locator('[data-testid="reader"] .sentence')
-        .first()
-        .getAttribute('data-sentence');
-      expect(await clickAndCount(first!)).toBe(0);
+      const [first] = await readerSentences();
+      expect(await clickAndCount(first)).toBe(0);
       // The selection did change the charts' colours: some marks are faded.
       expect(
         await page.locator('[data-chart="topic-timeline"] rect.mark[data-dimmed="true"]').count(),
