@@ -120,6 +120,8 @@ describe('the document picker', () => {
     expect(skip()).toHaveTextContent(/^Skip to the statement$/);
     await waitFor(() => expect(themesTitle()).toHaveTextContent('What the statement is about'));
     expect(timelineAxis()).toHaveTextContent('Words into the statement →');
+    // The print section's words, written once the page is printed (and kept while it is).
+    window.dispatchEvent(new Event('beforeprint'));
     expect(nothingSelected()).toHaveTextContent('the charts show the whole statement.');
     expect(await words()).toHaveTextContent("Share of the statement's words (%)");
 

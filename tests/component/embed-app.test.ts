@@ -102,9 +102,12 @@ describe('embed mode', () => {
 });
 
 describe('the print section', () => {
-  it('quotes the selected sentences in full, with their numbers', async () => {
+  it('quotes the selected sentences in full, with their numbers, when the page is printed', async () => {
     await renderAt('?theme=readmission');
     const section = screen.getByTestId('print-selection');
+    // Hidden on screen, it is written only for print: selections do not rewrite it.
+    expect(section).toHaveTextContent(/^Selection$/);
+    window.dispatchEvent(new Event('beforeprint'));
     const expected = withTheme('readmission');
     await waitFor(() =>
       expect(section.querySelectorAll('[data-sentence]')).toHaveLength(expected.length),
@@ -120,6 +123,7 @@ describe('the print section', () => {
 
   it('says when nothing is selected', async () => {
     await renderAt('');
+    window.dispatchEvent(new Event('beforeprint'));
     const section = screen.getByTestId('print-selection');
     expect(section).toHaveTextContent('Nothing selected');
     expect(section.querySelectorAll('[data-sentence]')).toHaveLength(0);
