@@ -299,6 +299,39 @@ describe('the dashboard in a real browser', () => {
     },
   );
 
+  it('lays a chart far below the window out only as it comes near, at the height it was drawn', async () => {
+    await page.goto(dashboard.url);
+    await chartsDrawn(page);
+    const far = page.locator('main figure[data-chart="cooccurrence"]');
+    const box = () => far.evaluate((f) => f.getBoundingClientRect().height);
+    const laidOut = () =>
+      far
+        .locator('svg')
+        .first()
+        .evaluate((svg) => svg.checkVisibility({ contentVisibilityAuto: true }));
+    const drawn = await box();
+    expect(drawn).toBeGreaterThan(300);
+    // Left out of layout once the page shows every chart drawn: nothing below it moves.
+    await expect.poll(laidOut).toBe(false);
+    expect(await box()).toBe(drawn);
+    // A selection made meanwhile shows there when it comes near.
+    await page.locator('[data-testid="reader"] [data-sentence="s2"]').click();
+    await expect
+      .poll(() => page.getByTestId('selection-summary').textContent())
+      .toContain('sentence 2');
+    await far.scrollIntoViewIfNeeded();
+    await expect.poll(laidOut).toBe(true);
+    expect(await box()).toBe(drawn);
+    expect(await far.locator('[data-dimmed]').count()).toBeGreaterThan(0);
+    // Back at the top, the chart there is laid out again by the next frame.
+    const first = page.locator('main figure[data-chart="theme-overview"] svg').first();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect
+      .poll(() => first.evaluate((svg) => svg.checkVisibility({ contentVisibilityAuto: true })))
+      .toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it('clicking an actor shows its quotes', async () => {
     await page.goto(dashboard.url);
     await chartsDrawn(page);
