@@ -7,6 +7,7 @@ import { unusedModules } from './scripts/unused-modules.ts';
 import { plainDynamicImports } from './scripts/plain-dynamic-imports.ts';
 import { lazyNumberFormat } from './scripts/lazy-number-format.ts';
 import { precompressed } from './scripts/precompressed.ts';
+import { inlineFavicon } from './scripts/inline-favicon.ts';
 
 export default defineConfig({
   plugins: [
@@ -32,6 +33,7 @@ export default defineConfig({
       { 'd3-geo': ['geoTransform'] },
     ),
     precompressed(),
+    inlineFavicon(),
   ],
   build: {
     target: 'es2022',

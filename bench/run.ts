@@ -20,6 +20,13 @@ const SELECTIONS = 50;
 const WARMUP = 10;
 /** Milliseconds from one selection's painted frame to the next click: a reader's pace. */
 const PACE = 200;
+/**
+ * Pages the statement's selections at a reader's pace are measured on, each a page of its own:
+ * the p95 of one page's 50 ranged from 6.3 to 10.2 ms over 16 pages on this machine (two builds
+ * that differed only in the tab icon, in turn), so the budget is checked on the selections of
+ * all of them together.
+ */
+const PAGES = 4;
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -219,7 +226,8 @@ async function rendererFaults(browser: Browser): Promise<number | null> {
 }
 
 /**
- * `WARMUP` + `SELECTIONS` selections (and, with `settle`, `SELECTIONS` more). Each is a click on
+ * `WARMUP` + `SELECTIONS` selections (and, with `settle`, `SELECTIONS` more) on each of `pages`
+ * pages, each opened anew; the figures are of every page's selections together. Each is a click on
  * a sentence of the reader, in a task of its own, `pause` ms after the previous selection's
  * frame was painted: at a reader's pace (PACE, a click every fifth of a second or so) the
  * browser has finished that frame, as it has when a person clicks; back to back (0) the click
@@ -229,68 +237,101 @@ async function rendererFaults(browser: Browser): Promise<number | null> {
  * laid out again (style and layout forced): the work before the next paint, which the budget
  * speaks of. `script` is its first part, until every view has updated its elements (the
  * browser's style and layout not yet run); `frame` runs on until that frame is painted. The
- * first `WARMUP` selections are reported apart (their slowest): the browser compiles the code
- * they run as they first run it.
+ * first `WARMUP` selections of each page are reported apart (their slowest): the browser
+ * compiles the code they run as they first run it.
  * The selections after the measured ones (`settled`) show the same work once the page's heaps
  * have grown to what selections need: until then, the browser touches memory it had not used
  * (`faultsPerSelection`), which the measured selections pay for.
  */
-async function measureSelections(browser: Browser, url: string, pause: number, settle = false) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(url);
-  await chartsDrawn(page);
-  /** `count` selections from the `from`th: their times, and the page faults they took. */
-  const select = async (from: number, count: number) => {
-    const before = await rendererFaults(browser);
-    const times = await page.evaluate(
-      async ({ from, count, pause }) => {
-        const sentences = [
-          ...document.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence'),
-        ];
-        const updates: number[] = [];
-        const scripts: number[] = [];
-        const frames: number[] = [];
-        for (let i = from; i < from + count; i++) {
-          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, pause)));
-          const target = sentences[(i * 7) % sentences.length];
-          const started = performance.now();
-          target.click();
-          for (let turn = 0; turn < 10; turn++) await Promise.resolve();
-          scripts.push(performance.now() - started);
-          void document.documentElement.getBoundingClientRect().height;
-          updates.push(performance.now() - started);
-          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-          frames.push(performance.now() - started);
-        }
-        return { updates, scripts, frames };
-      },
-      { from, count, pause },
-    );
-    const after = await rendererFaults(browser);
-    const faults = before === null || after === null ? null : (after - before) / count;
-    return { ...times, faultsPerSelection: faults };
-  };
-  const warmup = (await select(0, WARMUP)).updates;
-  const { updates, scripts, frames, faultsPerSelection } = await select(WARMUP, SELECTIONS);
-  const later = settle ? await select(WARMUP + SELECTIONS, SELECTIONS) : null;
-  await page.close();
+async function measureSelections(
+  browser: Browser,
+  url: string,
+  pause: number,
+  { settle = false, pages = 1 } = {},
+) {
+  const warmups: number[] = [];
+  const measured: { updates: number[]; scripts: number[]; frames: number[] }[] = [];
+  const faults: (number | null)[] = [];
+  const settled: { updates: number[]; faults: number | null }[] = [];
+  for (let p = 0; p < pages; p++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url);
+    await chartsDrawn(page);
+    /** `count` selections from the `from`th: their times, and the page faults they took. */
+    const select = async (from: number, count: number) => {
+      const before = await rendererFaults(browser);
+      const times = await page.evaluate(
+        async ({ from, count, pause }) => {
+          const sentences = [
+            ...document.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence'),
+          ];
+          const updates: number[] = [];
+          const scripts: number[] = [];
+          const frames: number[] = [];
+          for (let i = from; i < from + count; i++) {
+            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, pause)));
+            const target = sentences[(i * 7) % sentences.length];
+            const started = performance.now();
+            target.click();
+            for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+            scripts.push(performance.now() - started);
+            void document.documentElement.getBoundingClientRect().height;
+            updates.push(performance.now() - started);
+            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            frames.push(performance.now() - started);
+          }
+          return { updates, scripts, frames };
+        },
+        { from, count, pause },
+      );
+      const after = await rendererFaults(browser);
+      return {
+        ...times,
+        faults: before === null || after === null ? null : (after - before) / count,
+      };
+    };
+    warmups.push(...(await select(0, WARMUP)).updates);
+    const { faults: measuredFaults, ...times } = await select(WARMUP, SELECTIONS);
+    measured.push(times);
+    faults.push(measuredFaults);
+    if (settle) {
+      const later = await select(WARMUP + SELECTIONS, SELECTIONS);
+      settled.push({ updates: later.updates, faults: later.faults });
+    }
+    await page.close();
+  }
+  const all = (key: 'updates' | 'scripts' | 'frames') => measured.flatMap((m) => m[key]);
+  /** Faults per selection over the pages, or null where the system does not tell. */
+  const perSelection = (counts: (number | null)[]) =>
+    counts.some((n) => n === null)
+      ? null
+      : (counts as number[]).reduce((a, b) => a + b, 0) / counts.length;
+  const updates = all('updates');
   return {
     pause,
-    firstSelections: { selections: warmup.length, max: Math.max(...warmup) },
+    pages,
+    firstSelections: { selections: WARMUP, max: Math.max(...warmups) },
     selections: updates.length,
     p50: quantile(updates, 0.5),
     p95: quantile(updates, 0.95),
-    script: { p50: quantile(scripts, 0.5), p95: quantile(scripts, 0.95) },
-    frame: { p50: quantile(frames, 0.5), p95: quantile(frames, 0.95) },
-    faultsPerSelection,
-    ...(later
+    p95ByPage: measured.map((m) => quantile(m.updates, 0.95)),
+    script: { p50: quantile(all('scripts'), 0.5), p95: quantile(all('scripts'), 0.95) },
+    frame: { p50: quantile(all('frames'), 0.5), p95: quantile(all('frames'), 0.95) },
+    faultsPerSelection: perSelection(faults),
+    ...(settle
       ? {
           settled: {
             after: WARMUP + SELECTIONS,
-            selections: later.updates.length,
-            p50: quantile(later.updates, 0.5),
-            p95: quantile(later.updates, 0.95),
-            faultsPerSelection: later.faultsPerSelection,
+            selections: settled.reduce((n, s) => n + s.updates.length, 0),
+            p50: quantile(
+              settled.flatMap((s) => s.updates),
+              0.5,
+            ),
+            p95: quantile(
+              settled.flatMap((s) => s.updates),
+              0.95,
+            ),
+            faultsPerSelection: perSelection(settled.map((s) => s.faults)),
           },
         }
       : {}),
@@ -312,9 +353,9 @@ const BUDGET = { statementSelectionP95: 8, selectionP95: 50, chartsDrawn: 1000 }
 const met = (ok: boolean) => (ok ? 'within budget' : 'over budget');
 
 /** Selections at a reader's pace and back to back, each timed on a page of its own. */
-async function measureBothPaces(browser: Browser, url: string, settle = false) {
+async function measureBothPaces(browser: Browser, url: string, settle = false, pages = 1) {
   return {
-    paced: await measureSelections(browser, url, PACE, settle),
+    paced: await measureSelections(browser, url, PACE, { settle, pages }),
     backToBack: await measureSelections(browser, url, 0),
   };
 }
@@ -327,7 +368,7 @@ function selectionLines(
   budget: number,
 ) {
   return [
-    `${indent}selection update (${paced.selections} selections, a click ${paced.pause} ms after the last frame): p50 ${ms(paced.p50)}, p95 ${ms(paced.p95)} (budget p95 ${budget} ms: ${met(paced.p95 <= budget)}); of which the views' script p50 ${ms(paced.script.p50)}, p95 ${ms(paced.script.p95)}; frame painted p50 ${ms(paced.frame.p50)}, p95 ${ms(paced.frame.p95)}; the ${paced.firstSelections.selections} before: max ${ms(paced.firstSelections.max)}`,
+    `${indent}selection update (${paced.selections} selections${paced.pages > 1 ? ` on ${paced.pages} pages` : ''}, a click ${paced.pause} ms after the last frame): p50 ${ms(paced.p50)}, p95 ${ms(paced.p95)} (budget p95 ${budget} ms: ${met(paced.p95 <= budget)})${paced.pages > 1 ? ` (each page's p95: ${paced.p95ByPage.map((x) => x.toFixed(1)).join(', ')} ms)` : ''}; of which the views' script p50 ${ms(paced.script.p50)}, p95 ${ms(paced.script.p95)}; frame painted p50 ${ms(paced.frame.p50)}, p95 ${ms(paced.frame.p95)}; the ${paced.firstSelections.selections} before${paced.pages > 1 ? ' on each page' : ''}: max ${ms(paced.firstSelections.max)}`,
     ...(paced.settled
       ? [
           `${indent}  after ${paced.settled.after} selections, the next ${paced.settled.selections}: p50 ${ms(paced.settled.p50)}, p95 ${ms(paced.settled.p95)}; the page's memory faults per selection: ${faultFigure(paced.faultsPerSelection)} in the ${paced.selections} measured, ${faultFigure(paced.settled.faultsPerSelection)} in these`,
@@ -343,7 +384,7 @@ const server = await startServer();
 try {
   const { heap, ...chartsDrawn } = await measureLoads(browser, server.url);
   // The statement's selections also after the page has settled: see measureSelections.
-  const selectionUpdate = await measureBothPaces(browser, server.url, true);
+  const selectionUpdate = await measureBothPaces(browser, server.url, true, PAGES);
   const briefing = await measureBriefing(browser, server.url);
 
   // A generated corpus of 100 statements (tests/e2e/build.ts writes it next to this build

@@ -155,6 +155,37 @@ describe('the dashboard in a real browser', () => {
     await expect.poll(highlightedInReader).toEqual(['s27']);
   });
 
+  it('carries its tab icon in the page, so a selection requests nothing for it', async () => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(dashboard.url);
+    await chartsDrawn(page);
+    const icon = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')!.href;
+      const image = new Image();
+      image.src = href;
+      await image.decode();
+      return { type: href.slice(0, href.indexOf(',')), size: [image.width, image.height] };
+    });
+    expect(icon).toEqual({ type: 'data:image/png;base64', size: [32, 32] });
+    // Each selection is a history entry, to which the browser applies the page's icon again.
+    // (The first selection also loads the sentence detail's code.)
+    const reader = page.getByTestId('reader');
+    await reader.locator('[data-sentence="s2"]').click();
+    await expect
+      .poll(() => page.getByTestId('sentence-detail').textContent({ timeout: 5000 }))
+      .toContain('Sentence 2');
+    await page.waitForTimeout(300);
+    const before = requests.length;
+    for (const id of ['s5', 's27', 's9']) {
+      await reader.locator(`[data-sentence="${id}"]`).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('sentence')).toBe(id);
+    }
+    // An icon behind a URL is requested within a few tens of milliseconds of each entry.
+    await page.waitForTimeout(300);
+    expect(requests.slice(before)).toEqual([]);
+  });
+
   it('scrolls the statement to a selected sentence far down, inside its own box', async () => {
     await page.goto(`${dashboard.url}?sentence=s30`);
     await chartsDrawn(page);
