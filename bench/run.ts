@@ -225,6 +225,14 @@ async function rendererFaults(browser: Browser): Promise<number | null> {
   }
 }
 
+/** A page's stretch of selections: each one's times (ms), and the page faults per selection. */
+interface Stretch {
+  updates: number[];
+  scripts: number[];
+  frames: number[];
+  faults: number | null;
+}
+
 /**
  * `WARMUP` + `SELECTIONS` selections (and, with `settle`, `SELECTIONS` more) on each of `pages`
  * pages, each opened anew; the figures are of every page's selections together. Each is a click on
@@ -250,15 +258,14 @@ async function measureSelections(
   { settle = false, pages = 1 } = {},
 ) {
   const warmups: number[] = [];
-  const measured: { updates: number[]; scripts: number[]; frames: number[] }[] = [];
-  const faults: (number | null)[] = [];
-  const settled: { updates: number[]; faults: number | null }[] = [];
+  /** Each page's measured selections, and the settled ones after them. */
+  const runs: { measured: Stretch; settled: Stretch | null }[] = [];
   for (let p = 0; p < pages; p++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url);
     await chartsDrawn(page);
     /** `count` selections from the `from`th: their times, and the page faults they took. */
-    const select = async (from: number, count: number) => {
+    const select = async (from: number, count: number): Promise<Stretch> => {
       const before = await rendererFaults(browser);
       const times = await page.evaluate(
         async ({ from, count, pause }) => {
@@ -291,47 +298,42 @@ async function measureSelections(
       };
     };
     warmups.push(...(await select(0, WARMUP)).updates);
-    const { faults: measuredFaults, ...times } = await select(WARMUP, SELECTIONS);
-    measured.push(times);
-    faults.push(measuredFaults);
-    if (settle) {
-      const later = await select(WARMUP + SELECTIONS, SELECTIONS);
-      settled.push({ updates: later.updates, faults: later.faults });
-    }
+    const measured = await select(WARMUP, SELECTIONS);
+    const settled = settle ? await select(WARMUP + SELECTIONS, SELECTIONS) : null;
+    runs.push({ measured, settled });
     await page.close();
   }
-  const all = (key: 'updates' | 'scripts' | 'frames') => measured.flatMap((m) => m[key]);
-  /** Faults per selection over the pages, or null where the system does not tell. */
-  const perSelection = (counts: (number | null)[]) =>
-    counts.some((n) => n === null)
+  /** The p50 and p95 of `values`. */
+  const spread = (values: number[]) => ({
+    p50: quantile(values, 0.5),
+    p95: quantile(values, 0.95),
+  });
+  /** Faults per selection over the stretches, or null where the system does not tell. */
+  const perSelection = (stretches: Stretch[]) =>
+    stretches.some((s) => s.faults === null)
       ? null
-      : (counts as number[]).reduce((a, b) => a + b, 0) / counts.length;
-  const updates = all('updates');
+      : stretches.reduce((n, s) => n + (s.faults ?? 0), 0) / stretches.length;
+  const measured = runs.map((r) => r.measured);
+  const settled = runs.flatMap((r) => (r.settled ? [r.settled] : []));
+  const updates = measured.flatMap((m) => m.updates);
+  const settledUpdates = settled.flatMap((s) => s.updates);
   return {
     pause,
     pages,
     firstSelections: { selections: WARMUP, max: Math.max(...warmups) },
     selections: updates.length,
-    p50: quantile(updates, 0.5),
-    p95: quantile(updates, 0.95),
+    ...spread(updates),
     p95ByPage: measured.map((m) => quantile(m.updates, 0.95)),
-    script: { p50: quantile(all('scripts'), 0.5), p95: quantile(all('scripts'), 0.95) },
-    frame: { p50: quantile(all('frames'), 0.5), p95: quantile(all('frames'), 0.95) },
-    faultsPerSelection: perSelection(faults),
+    script: spread(measured.flatMap((m) => m.scripts)),
+    frame: spread(measured.flatMap((m) => m.frames)),
+    faultsPerSelection: perSelection(measured),
     ...(settle
       ? {
           settled: {
             after: WARMUP + SELECTIONS,
-            selections: settled.reduce((n, s) => n + s.updates.length, 0),
-            p50: quantile(
-              settled.flatMap((s) => s.updates),
-              0.5,
-            ),
-            p95: quantile(
-              settled.flatMap((s) => s.updates),
-              0.95,
-            ),
-            faultsPerSelection: perSelection(settled.map((s) => s.faults)),
+            selections: settledUpdates.length,
+            ...spread(settledUpdates),
+            faultsPerSelection: perSelection(settled),
           },
         }
       : {}),

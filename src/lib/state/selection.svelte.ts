@@ -6,6 +6,7 @@ import {
   selectionFromLocation,
   urlMode,
 } from './url.ts';
+import { afterPaint } from '../ui/after-paint.ts';
 
 /** History entries not written yet, each the URL of its selection given the address before it. */
 let entries: ((location: Location) => string)[] = [];
@@ -18,8 +19,7 @@ let entries: ((location: Location) => string)[] = [];
 function record(entry: (location: Location) => string): void {
   if (typeof window === 'undefined' || !window.history) return;
   if (entries.push(entry) > 1) return;
-  const later = () => setTimeout(writeHistory);
-  requestAnimationFrame(later);
+  afterPaint(writeHistory);
   setTimeout(writeHistory, 100);
 }
 
