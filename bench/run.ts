@@ -354,10 +354,15 @@ const byteRow = (b: Bytes) => ({
 const BUDGET = { statementSelectionP95: 8, selectionP95: 50, chartsDrawn: 1000 };
 const met = (ok: boolean) => (ok ? 'within budget' : 'over budget');
 
-/** Selections at a reader's pace and back to back, each timed on a page of its own. */
-async function measureBothPaces(browser: Browser, url: string, settle = false, pages = 1) {
+/** Selections at a reader's pace (with `options`, as measureSelections takes them) and back to
+ * back, on one page. */
+async function measureBothPaces(
+  browser: Browser,
+  url: string,
+  options?: Parameters<typeof measureSelections>[3],
+) {
   return {
-    paced: await measureSelections(browser, url, PACE, { settle, pages }),
+    paced: await measureSelections(browser, url, PACE, options),
     backToBack: await measureSelections(browser, url, 0),
   };
 }
@@ -386,7 +391,10 @@ const server = await startServer();
 try {
   const { heap, ...chartsDrawn } = await measureLoads(browser, server.url);
   // The statement's selections also after the page has settled: see measureSelections.
-  const selectionUpdate = await measureBothPaces(browser, server.url, true, PAGES);
+  const selectionUpdate = await measureBothPaces(browser, server.url, {
+    settle: true,
+    pages: PAGES,
+  });
   const briefing = await measureBriefing(browser, server.url);
 
   // A generated corpus of 100 statements (tests/e2e/build.ts writes it next to this build
