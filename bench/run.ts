@@ -354,8 +354,8 @@ const byteRow = (b: Bytes) => ({
 const BUDGET = { statementSelectionP95: 8, selectionP95: 50, chartsDrawn: 1000 };
 const met = (ok: boolean) => (ok ? 'within budget' : 'over budget');
 
-/** Selections at a reader's pace (with `options`, as measureSelections takes them) and back to
- * back, on one page. */
+/** Selections at a reader's pace (with `options`, as measureSelections takes them: on `pages`
+ * pages) and back to back, on one page more. */
 async function measureBothPaces(
   browser: Browser,
   url: string,

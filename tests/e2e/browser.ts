@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type ConsoleMessage,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -70,10 +76,13 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
-export async function chartsDrawn(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('charts-drawn').length > 0, null, {
-    timeout: 15_000,
-  });
+/** Waits until the app in `target` (a page, or an iframe's frame) has drawn every chart. */
+export async function chartsDrawn(target: Page | Frame, timeout = 15_000): Promise<void> {
+  await target.waitForFunction(
+    () => performance.getEntriesByName('charts-drawn').length > 0,
+    null,
+    { timeout },
+  );
 }
 
 /**

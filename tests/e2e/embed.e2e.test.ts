@@ -97,10 +97,7 @@ async function frameOf(id: string): Promise<Frame> {
   return frame();
 }
 
-const drawn = (frame: Frame) =>
-  frame.waitForFunction(() => performance.getEntriesByName('charts-drawn').length > 0, null, {
-    timeout: TURNS,
-  });
+const drawn = (frame: Frame) => chartsDrawn(frame, TURNS);
 
 /** The height the frame gives its page (the default border left out). */
 const iframeHeight = (id: string) => page.locator(`iframe#${id}`).evaluate((el) => el.clientHeight);
