@@ -148,8 +148,12 @@ describe('exported SVG files', () => {
     },
   );
 
-  it('passes xmllint where it is installed', () => {
-    if (!hasCommand('xmllint')) return; // CI installs libxml2-utils; jsdom's parser checked above
+  it('passes xmllint', () => {
+    if (!hasCommand('xmllint')) {
+      throw new Error(
+        'xmllint is missing: install libxml2-utils (apt-get install -y libxml2-utils); CI does.',
+      );
+    }
     const files = SNAPSHOT_CASES.map((c) => join(snapshotDir, `${c.name}.svg`));
     const result = spawnSync('xmllint', ['--noout', ...files], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
