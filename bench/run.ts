@@ -340,6 +340,58 @@ async function measureSelections(
   };
 }
 
+/** A page of no app: 300 paragraphs of six spans each, about as many boxes as the dashboard's. */
+const REFERENCE_PAGE = `<!doctype html><body style="font: 15px/1.5 sans-serif; margin: 1rem; width: 60rem">${Array.from(
+  { length: 300 },
+  (_, p) =>
+    `<p>${Array.from({ length: 6 }, (_, w) => `<span>words ${p} ${w} of a sentence </span>`).join('')}</p>`,
+).join('')}</body>`;
+
+/**
+ * The machine's own reference, with no app: the same fixed change, timed as a selection is (a
+ * task `pause` ms after the last frame was painted, until the page is laid out again), on
+ * `pages` pages of `WARMUP` + `SELECTIONS` changes each. The change is about a selection's
+ * size: 40 spans' class and background, and one span's text. It tells a slow stretch of the
+ * machine from a slow app, and what the browser costs after a pause: the same change takes
+ * longer the longer the page has been idle.
+ */
+async function measureReference(browser: Browser, pause: number, pages: number) {
+  const updates: number[] = [];
+  for (let p = 0; p < pages; p++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.setContent(REFERENCE_PAGE);
+    const times = await page.evaluate(
+      async ({ count, pause }) => {
+        const spans = [...document.querySelectorAll('span')];
+        const times: number[] = [];
+        for (let i = 0; i < count; i++) {
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, pause)));
+          const started = performance.now();
+          for (let k = 0; k < 40; k++) {
+            const span = spans[(i * 131 + k * 43) % spans.length];
+            span.className = `mark-${i % 3}`;
+            span.style.background = i % 2 ? '#fde68a' : '';
+          }
+          spans[(i * 17) % spans.length].textContent = `words changed by change ${i} `;
+          void document.documentElement.getBoundingClientRect().height;
+          times.push(performance.now() - started);
+        }
+        return times;
+      },
+      { count: WARMUP + SELECTIONS, pause },
+    );
+    updates.push(...times.slice(WARMUP));
+    await page.close();
+  }
+  return {
+    pause,
+    pages,
+    changes: updates.length,
+    p50: quantile(updates, 0.5),
+    p95: quantile(updates, 0.95),
+  };
+}
+
 /** Byte budgets of a first visit, gzip (asserted in tests/e2e/budget.e2e.test.ts too). */
 const BYTE_BUDGET = { dashboard: 120 * 1024, embeddedView: 100 * 1024 };
 const byteRow = (b: Bytes) => ({
@@ -395,6 +447,10 @@ try {
     settle: true,
     pages: PAGES,
   });
+  const reference = {
+    paced: await measureReference(browser, PACE, 2),
+    backToBack: await measureReference(browser, 0, 2),
+  };
   const briefing = await measureBriefing(browser, server.url);
 
   // A generated corpus of 100 statements (tests/e2e/build.ts writes it next to this build
@@ -455,6 +511,7 @@ try {
     chartsDrawn,
     briefing,
     selectionUpdate,
+    reference,
     heapBytes: heap,
     corpus,
     pipeline,
@@ -488,6 +545,9 @@ try {
   for (const line of selectionLines('', selectionUpdate, BUDGET.statementSelectionP95)) {
     console.log(line);
   }
+  console.log(
+    `  reference, no app (a fixed change of 40 spans in a page of 1,800, timed alike; ${reference.paced.changes} changes on ${reference.paced.pages} pages each): a change ${reference.paced.pause} ms after the last frame p50 ${ms(reference.paced.p50)}, p95 ${ms(reference.paced.p95)}; back to back p50 ${ms(reference.backToBack.p50)}, p95 ${ms(reference.backToBack.p95)}`,
+  );
   console.log(`JS heap after load: ${(heap / 1024 / 1024).toFixed(1)} MB`);
   for (const line of corpusLines) console.log(line);
   for (const row of pipeline) {
