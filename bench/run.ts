@@ -33,6 +33,11 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+/** The p50 and p95 of `values`. */
+const spread = (values: number[]) => ({
+  p50: quantile(values, 0.5),
+  p95: quantile(values, 0.95),
+});
 
 function pipelineTiming() {
   const root = process.cwd();
@@ -303,11 +308,6 @@ async function measureSelections(
     runs.push({ measured, settled });
     await page.close();
   }
-  /** The p50 and p95 of `values`. */
-  const spread = (values: number[]) => ({
-    p50: quantile(values, 0.5),
-    p95: quantile(values, 0.95),
-  });
   /** Faults per selection over the stretches, or null where the system does not tell. */
   const perSelection = (stretches: Stretch[]) =>
     stretches.some((s) => s.faults === null)
@@ -340,34 +340,36 @@ async function measureSelections(
   };
 }
 
-/** A page of no app: 300 paragraphs of six spans each, about as many boxes as the dashboard's. */
+/** The reference with no app: its page's spans (300 paragraphs of six, about as many boxes as
+ * the dashboard's), the spans each change restyles, and the pages it is timed on at each pace. */
+const REFERENCE = { paragraphs: 300, spansPerParagraph: 6, changed: 40, pages: 2 };
 const REFERENCE_PAGE = `<!doctype html><body style="font: 15px/1.5 sans-serif; margin: 1rem; width: 60rem">${Array.from(
-  { length: 300 },
+  { length: REFERENCE.paragraphs },
   (_, p) =>
-    `<p>${Array.from({ length: 6 }, (_, w) => `<span>words ${p} ${w} of a sentence </span>`).join('')}</p>`,
+    `<p>${Array.from({ length: REFERENCE.spansPerParagraph }, (_, w) => `<span>words ${p} ${w} of a sentence </span>`).join('')}</p>`,
 ).join('')}</body>`;
 
 /**
  * The machine's own reference, with no app: the same fixed change, timed as a selection is (a
  * task `pause` ms after the last frame was painted, until the page is laid out again), on
- * `pages` pages of `WARMUP` + `SELECTIONS` changes each. The change is about a selection's
- * size: 40 spans' class and background, and one span's text. It tells a slow stretch of the
- * machine from a slow app, and what the browser costs after a pause: the same change takes
- * longer the longer the page has been idle.
+ * `REFERENCE.pages` pages of `WARMUP` + `SELECTIONS` changes each. The change is about a
+ * selection's size: `REFERENCE.changed` spans' class and background, and one span's text. It
+ * tells a slow stretch of the machine from a slow app, and what the browser costs after a pause:
+ * the same change takes longer the longer the page has been idle.
  */
-async function measureReference(browser: Browser, pause: number, pages: number) {
+async function measureReference(browser: Browser, pause: number) {
   const updates: number[] = [];
-  for (let p = 0; p < pages; p++) {
+  for (let p = 0; p < REFERENCE.pages; p++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.setContent(REFERENCE_PAGE);
     const times = await page.evaluate(
-      async ({ count, pause }) => {
+      async ({ count, pause, changed }) => {
         const spans = [...document.querySelectorAll('span')];
         const times: number[] = [];
         for (let i = 0; i < count; i++) {
           await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, pause)));
           const started = performance.now();
-          for (let k = 0; k < 40; k++) {
+          for (let k = 0; k < changed; k++) {
             const span = spans[(i * 131 + k * 43) % spans.length];
             span.className = `mark-${i % 3}`;
             span.style.background = i % 2 ? '#fde68a' : '';
@@ -378,18 +380,12 @@ async function measureReference(browser: Browser, pause: number, pages: number) 
         }
         return times;
       },
-      { count: WARMUP + SELECTIONS, pause },
+      { count: WARMUP + SELECTIONS, pause, changed: REFERENCE.changed },
     );
     updates.push(...times.slice(WARMUP));
     await page.close();
   }
-  return {
-    pause,
-    pages,
-    changes: updates.length,
-    p50: quantile(updates, 0.5),
-    p95: quantile(updates, 0.95),
-  };
+  return { pause, pages: REFERENCE.pages, changes: updates.length, ...spread(updates) };
 }
 
 /** Byte budgets of a first visit, gzip (asserted in tests/e2e/budget.e2e.test.ts too). */
@@ -448,8 +444,8 @@ try {
     pages: PAGES,
   });
   const reference = {
-    paced: await measureReference(browser, PACE, 2),
-    backToBack: await measureReference(browser, 0, 2),
+    paced: await measureReference(browser, PACE),
+    backToBack: await measureReference(browser, 0),
   };
   const briefing = await measureBriefing(browser, server.url);
 
@@ -546,7 +542,7 @@ try {
     console.log(line);
   }
   console.log(
-    `  reference, no app (a fixed change of 40 spans in a page of 1,800, timed alike; ${reference.paced.changes} changes on ${reference.paced.pages} pages each): a change ${reference.paced.pause} ms after the last frame p50 ${ms(reference.paced.p50)}, p95 ${ms(reference.paced.p95)}; back to back p50 ${ms(reference.backToBack.p50)}, p95 ${ms(reference.backToBack.p95)}`,
+    `  reference, no app (a fixed change of ${REFERENCE.changed} spans in a page of ${(REFERENCE.paragraphs * REFERENCE.spansPerParagraph).toLocaleString('en')}, timed alike; ${reference.paced.changes} changes on ${reference.paced.pages} pages each): a change ${reference.paced.pause} ms after the last frame p50 ${ms(reference.paced.p50)}, p95 ${ms(reference.paced.p95)}; back to back p50 ${ms(reference.backToBack.p50)}, p95 ${ms(reference.backToBack.p95)}`,
   );
   console.log(`JS heap after load: ${(heap / 1024 / 1024).toFixed(1)} MB`);
   for (const line of corpusLines) console.log(line);

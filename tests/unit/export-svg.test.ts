@@ -37,6 +37,14 @@ afterAll(async () => {
 
 const hasCommand = (command: string) =>
   spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+/** Fails, naming the Debian package to install, when `command` is not on the PATH. */
+function requireCommand(command: string, debianPackage: string): void {
+  if (!hasCommand(command)) {
+    throw new Error(
+      `${command} is missing: install ${debianPackage} (apt-get install -y ${debianPackage}); CI does.`,
+    );
+  }
+}
 
 /** `statements` generated statements merged into one, and the input that exports `chart` of
  * them (light, nothing selected, 800 px wide). */
@@ -149,11 +157,7 @@ describe('exported SVG files', () => {
   );
 
   it('passes xmllint', () => {
-    if (!hasCommand('xmllint')) {
-      throw new Error(
-        'xmllint is missing: install libxml2-utils (apt-get install -y libxml2-utils); CI does.',
-      );
-    }
+    requireCommand('xmllint', 'libxml2-utils');
     const files = SNAPSHOT_CASES.map((c) => join(snapshotDir, `${c.name}.svg`));
     const result = spawnSync('xmllint', ['--noout', ...files], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
@@ -217,11 +221,7 @@ describe('exported SVG files', () => {
 
 describe('librsvg', () => {
   it('renders every snapshot without an error, at the size the file declares', () => {
-    if (!hasCommand('rsvg-convert')) {
-      throw new Error(
-        'rsvg-convert is missing: install librsvg2-bin (apt-get install -y librsvg2-bin); CI does.',
-      );
-    }
+    requireCommand('rsvg-convert', 'librsvg2-bin');
     const dir = mkdtempSync(join(tmpdir(), 'gcm-rsvg-'));
     try {
       for (const c of SNAPSHOT_CASES) {
