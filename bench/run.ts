@@ -388,6 +388,82 @@ async function measureReference(browser: Browser, pause: number) {
   return { pause, pages: REFERENCE.pages, changes: updates.length, ...spread(updates) };
 }
 
+/** Pages the statement's selections are traced on (see measureThreadTime). */
+const TRACED_PAGES = 2;
+
+/** A mark in a Chromium trace: its wall time and its thread's time (µs). */
+interface TraceMark {
+  name: string;
+  ph: string;
+  ts: number;
+  tts?: number;
+}
+
+/**
+ * The statement's selections at a reader's pace once more, traced, on `TRACED_PAGES` pages of
+ * `WARMUP` + `SELECTIONS`: each one's update as the benchmark times it (from the click until the
+ * page is laid out again), and the time the page's main thread ran in it, from the thread's own
+ * clock at each end (a mark in the trace carries both). The difference is time the thread was not
+ * running: waiting for a core, or for another thread. The thread time is what the selection
+ * itself costs; a slow stretch of the machine shows in the difference.
+ */
+async function measureThreadTime(browser: Browser, url: string) {
+  const updates: number[] = [];
+  const threadTimes: number[] = [];
+  for (let p = 0; p < TRACED_PAGES; p++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url);
+    await chartsDrawn(page);
+    await browser.startTracing(page, { categories: ['blink.user_timing'] });
+    await page.evaluate(
+      async ({ count, pause }) => {
+        const sentences = [
+          ...document.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence'),
+        ];
+        for (let i = 0; i < count; i++) {
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, pause)));
+          performance.mark(`selection-${i}`);
+          sentences[(i * 7) % sentences.length].click();
+          for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+          void document.documentElement.getBoundingClientRect().height;
+          performance.mark(`selection-${i}-laid-out`);
+        }
+      },
+      { count: WARMUP + SELECTIONS, pause: PACE },
+    );
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as {
+      traceEvents: TraceMark[];
+    };
+    await page.close();
+    const marks = new Map(
+      traceEvents
+        .filter((e) => e.name.startsWith('selection-') && e.tts !== undefined)
+        .map((e) => [e.name, e]),
+    );
+    for (let i = WARMUP; i < WARMUP + SELECTIONS; i++) {
+      const start = marks.get(`selection-${i}`);
+      const end = marks.get(`selection-${i}-laid-out`);
+      if (!start || !end) throw new Error(`the trace has no thread time of selection ${i}`);
+      updates.push((end.ts - start.ts) / 1000);
+      threadTimes.push(((end.tts ?? 0) - (start.tts ?? 0)) / 1000);
+    }
+  }
+  // How much of the slowest twentieth of the updates the thread ran.
+  const slowest = updates
+    .map((update, k) => ({ update, thread: threadTimes[k] }))
+    .sort((a, b) => b.update - a.update)
+    .slice(0, Math.max(1, Math.round(updates.length / 20)));
+  return {
+    pause: PACE,
+    pages: TRACED_PAGES,
+    selections: updates.length,
+    update: spread(updates),
+    threadTime: spread(threadTimes),
+    slowestRan:
+      slowest.reduce((n, s) => n + s.thread, 0) / slowest.reduce((n, s) => n + s.update, 0),
+  };
+}
+
 /** Byte budgets of a first visit, gzip (asserted in tests/e2e/budget.e2e.test.ts too). */
 const BYTE_BUDGET = { dashboard: 120 * 1024, embeddedView: 100 * 1024 };
 const byteRow = (b: Bytes) => ({
@@ -443,6 +519,7 @@ try {
     settle: true,
     pages: PAGES,
   });
+  const threadTime = await measureThreadTime(browser, server.url);
   const reference = {
     paced: await measureReference(browser, PACE),
     backToBack: await measureReference(browser, 0),
@@ -507,6 +584,7 @@ try {
     chartsDrawn,
     briefing,
     selectionUpdate,
+    threadTime,
     reference,
     heapBytes: heap,
     corpus,
@@ -541,6 +619,9 @@ try {
   for (const line of selectionLines('', selectionUpdate, BUDGET.statementSelectionP95)) {
     console.log(line);
   }
+  console.log(
+    `  traced (${threadTime.selections} selections on ${threadTime.pages} pages, a click ${threadTime.pause} ms after the last frame): update p50 ${ms(threadTime.update.p50)}, p95 ${ms(threadTime.update.p95)}; the time the page's main thread ran in it p50 ${ms(threadTime.threadTime.p50)}, p95 ${ms(threadTime.threadTime.p95)}; in the slowest twentieth it ran ${Math.round(threadTime.slowestRan * 100)} % of the time`,
+  );
   console.log(
     `  reference, no app (a fixed change of ${REFERENCE.changed} spans in a page of ${(REFERENCE.paragraphs * REFERENCE.spansPerParagraph).toLocaleString('en')}, timed alike; ${reference.paced.changes} changes on ${reference.paced.pages} pages each): a change ${reference.paced.pause} ms after the last frame p50 ${ms(reference.paced.p50)}, p95 ${ms(reference.paced.p95)}; back to back p50 ${ms(reference.backToBack.p50)}, p95 ${ms(reference.backToBack.p95)}`,
   );
