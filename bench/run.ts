@@ -238,6 +238,59 @@ interface Stretch {
   faults: number | null;
 }
 
+/** Pages the statement's selections are traced on (measureSelections, `traced`). */
+const TRACED_PAGES = 2;
+
+/** A mark in a Chromium trace: its wall time and its thread's time (µs). */
+interface TraceMark {
+  name: string;
+  ts: number;
+  tts?: number;
+}
+
+/** The `count` selections from the `from`th in `trace` (marked by measureSelections): each
+ * one's update and its thread's time in it (ms). */
+function tracedSelections(trace: Buffer, from: number, count: number) {
+  const { traceEvents } = JSON.parse(trace.toString()) as { traceEvents: TraceMark[] };
+  const marks = new Map(
+    traceEvents.filter((e) => e.name.startsWith('selection-')).map((e) => [e.name, e]),
+  );
+  const updates: number[] = [];
+  const threadTimes: number[] = [];
+  for (let i = from; i < from + count; i++) {
+    const start = marks.get(`selection-${i}`);
+    const end = marks.get(`selection-${i}-laid-out`);
+    if (start?.tts === undefined || end?.tts === undefined) {
+      throw new Error(`the trace has no thread time of selection ${i}`);
+    }
+    updates.push((end.ts - start.ts) / 1000);
+    threadTimes.push((end.tts - start.tts) / 1000);
+  }
+  return { updates, threadTimes };
+}
+
+/**
+ * Traced selections: each one's update as the benchmark times it (from the click until the page
+ * is laid out again, between two marks), and the time the page's main thread ran in it, from the
+ * thread's own clock at each mark (a mark in the trace carries both). The difference is time the
+ * thread was not running: waiting for a core, or for another thread. The thread time is what the
+ * selection itself costs; a slow stretch of the machine shows in the difference.
+ */
+function threadTimeFigures(updates: number[], threadTimes: number[]) {
+  // How much of the slowest twentieth of the updates the thread ran.
+  const slowest = updates
+    .map((update, k) => ({ update, thread: threadTimes[k] }))
+    .sort((a, b) => b.update - a.update)
+    .slice(0, Math.max(1, Math.round(updates.length / 20)));
+  return {
+    selections: updates.length,
+    update: spread(updates),
+    threadTime: spread(threadTimes),
+    slowestRan:
+      slowest.reduce((n, s) => n + s.thread, 0) / slowest.reduce((n, s) => n + s.update, 0),
+  };
+}
+
 /**
  * `WARMUP` + `SELECTIONS` selections (and, with `settle`, `SELECTIONS` more) on each of `pages`
  * pages, each opened anew; the figures are of every page's selections together. Each is a click on
@@ -255,16 +308,20 @@ interface Stretch {
  * The selections after the measured ones (`settled`) show the same work once the page's heaps
  * have grown to what selections need: until then, the browser touches memory it had not used
  * (`faultsPerSelection`), which the measured selections pay for.
+ * With `traced`, the measured selections are traced and marked (see threadTimeFigures).
  */
 async function measureSelections(
   browser: Browser,
   url: string,
   pause: number,
-  { settle = false, pages = 1 } = {},
+  { settle = false, pages = 1, traced = false } = {},
 ) {
   const warmups: number[] = [];
   /** Each page's measured selections, and the settled ones after them. */
   const runs: { measured: Stretch; settled: Stretch | null }[] = [];
+  /** The measured selections as traced: each one's update, and its thread's time in it. */
+  const tracedUpdates: number[] = [];
+  const threadTimes: number[] = [];
   for (let p = 0; p < pages; p++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url);
@@ -273,7 +330,7 @@ async function measureSelections(
     const select = async (from: number, count: number): Promise<Stretch> => {
       const before = await rendererFaults(browser);
       const times = await page.evaluate(
-        async ({ from, count, pause }) => {
+        async ({ from, count, pause, traced }) => {
           const sentences = [
             ...document.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence'),
           ];
@@ -283,18 +340,20 @@ async function measureSelections(
           for (let i = from; i < from + count; i++) {
             await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, pause)));
             const target = sentences[(i * 7) % sentences.length];
+            if (traced) performance.mark(`selection-${i}`);
             const started = performance.now();
             target.click();
             for (let turn = 0; turn < 10; turn++) await Promise.resolve();
             scripts.push(performance.now() - started);
             void document.documentElement.getBoundingClientRect().height;
             updates.push(performance.now() - started);
+            if (traced) performance.mark(`selection-${i}-laid-out`);
             await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
             frames.push(performance.now() - started);
           }
           return { updates, scripts, frames };
         },
-        { from, count, pause },
+        { from, count, pause, traced },
       );
       const after = await rendererFaults(browser);
       return {
@@ -303,7 +362,13 @@ async function measureSelections(
       };
     };
     warmups.push(...(await select(0, WARMUP)).updates);
+    if (traced) await browser.startTracing(page, { categories: ['blink.user_timing'] });
     const measured = await select(WARMUP, SELECTIONS);
+    if (traced) {
+      const marked = tracedSelections(await browser.stopTracing(), WARMUP, SELECTIONS);
+      tracedUpdates.push(...marked.updates);
+      threadTimes.push(...marked.threadTimes);
+    }
     const settled = settle ? await select(WARMUP + SELECTIONS, SELECTIONS) : null;
     runs.push({ measured, settled });
     await page.close();
@@ -327,6 +392,9 @@ async function measureSelections(
     script: spread(measured.flatMap((m) => m.scripts)),
     frame: spread(measured.flatMap((m) => m.frames)),
     faultsPerSelection: perSelection(measured),
+    ...(traced
+      ? { threadTime: { pause, pages, ...threadTimeFigures(tracedUpdates, threadTimes) } }
+      : {}),
     ...(settle
       ? {
           settled: {
@@ -388,82 +456,6 @@ async function measureReference(browser: Browser, pause: number) {
   return { pause, pages: REFERENCE.pages, changes: updates.length, ...spread(updates) };
 }
 
-/** Pages the statement's selections are traced on (see measureThreadTime). */
-const TRACED_PAGES = 2;
-
-/** A mark in a Chromium trace: its wall time and its thread's time (µs). */
-interface TraceMark {
-  name: string;
-  ph: string;
-  ts: number;
-  tts?: number;
-}
-
-/**
- * The statement's selections at a reader's pace once more, traced, on `TRACED_PAGES` pages of
- * `WARMUP` + `SELECTIONS`: each one's update as the benchmark times it (from the click until the
- * page is laid out again), and the time the page's main thread ran in it, from the thread's own
- * clock at each end (a mark in the trace carries both). The difference is time the thread was not
- * running: waiting for a core, or for another thread. The thread time is what the selection
- * itself costs; a slow stretch of the machine shows in the difference.
- */
-async function measureThreadTime(browser: Browser, url: string) {
-  const updates: number[] = [];
-  const threadTimes: number[] = [];
-  for (let p = 0; p < TRACED_PAGES; p++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(url);
-    await chartsDrawn(page);
-    await browser.startTracing(page, { categories: ['blink.user_timing'] });
-    await page.evaluate(
-      async ({ count, pause }) => {
-        const sentences = [
-          ...document.querySelectorAll<HTMLElement>('[data-testid="reader"] .sentence'),
-        ];
-        for (let i = 0; i < count; i++) {
-          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, pause)));
-          performance.mark(`selection-${i}`);
-          sentences[(i * 7) % sentences.length].click();
-          for (let turn = 0; turn < 10; turn++) await Promise.resolve();
-          void document.documentElement.getBoundingClientRect().height;
-          performance.mark(`selection-${i}-laid-out`);
-        }
-      },
-      { count: WARMUP + SELECTIONS, pause: PACE },
-    );
-    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as {
-      traceEvents: TraceMark[];
-    };
-    await page.close();
-    const marks = new Map(
-      traceEvents
-        .filter((e) => e.name.startsWith('selection-') && e.tts !== undefined)
-        .map((e) => [e.name, e]),
-    );
-    for (let i = WARMUP; i < WARMUP + SELECTIONS; i++) {
-      const start = marks.get(`selection-${i}`);
-      const end = marks.get(`selection-${i}-laid-out`);
-      if (!start || !end) throw new Error(`the trace has no thread time of selection ${i}`);
-      updates.push((end.ts - start.ts) / 1000);
-      threadTimes.push(((end.tts ?? 0) - (start.tts ?? 0)) / 1000);
-    }
-  }
-  // How much of the slowest twentieth of the updates the thread ran.
-  const slowest = updates
-    .map((update, k) => ({ update, thread: threadTimes[k] }))
-    .sort((a, b) => b.update - a.update)
-    .slice(0, Math.max(1, Math.round(updates.length / 20)));
-  return {
-    pause: PACE,
-    pages: TRACED_PAGES,
-    selections: updates.length,
-    update: spread(updates),
-    threadTime: spread(threadTimes),
-    slowestRan:
-      slowest.reduce((n, s) => n + s.thread, 0) / slowest.reduce((n, s) => n + s.update, 0),
-  };
-}
-
 /** Byte budgets of a first visit, gzip (asserted in tests/e2e/budget.e2e.test.ts too). */
 const BYTE_BUDGET = { dashboard: 120 * 1024, embeddedView: 100 * 1024 };
 const byteRow = (b: Bytes) => ({
@@ -519,7 +511,10 @@ try {
     settle: true,
     pages: PAGES,
   });
-  const threadTime = await measureThreadTime(browser, server.url);
+  // The same selections once more, traced (apart, so that the trace does not slow those above).
+  const threadTime = (
+    await measureSelections(browser, server.url, PACE, { pages: TRACED_PAGES, traced: true })
+  ).threadTime!;
   const reference = {
     paced: await measureReference(browser, PACE),
     backToBack: await measureReference(browser, 0),
