@@ -241,22 +241,43 @@ interface Stretch {
 /** Pages the statement's selections are traced on (measureSelections, `traced`). */
 const TRACED_PAGES = 2;
 
-/** A mark in a Chromium trace: its wall time and its thread's time (µs). */
-interface TraceMark {
+/** The categories the selections are traced with: the page's marks, and V8's compiling. */
+const TRACE_CATEGORIES = ['blink.user_timing', 'disabled-by-default-v8.compile'];
+
+/** An event in a Chromium trace: its process, its wall time and its thread's time (µs); a
+ * complete event (`ph` X) has a length. */
+interface TraceEvent {
   name: string;
+  pid: number;
+  ph: string;
   ts: number;
   tts?: number;
+  dur?: number;
 }
 
+/** The tasks in which V8 compiles a function with its optimising compilers, Maglev and
+ * TurboFan, on a thread other than the one that runs it. */
+const OPTIMISING_COMPILE = new Set(['V8.MaglevTask', 'V8.TurbofanTask']);
+
 /** The `count` selections from the `from`th in `trace` (marked by measureSelections): each
- * one's update and its thread's time in it (ms). */
+ * one's update and its thread's time in it (ms), and whether V8 was compiling the page's code
+ * on another thread of the page's process during it. */
 function tracedSelections(trace: Buffer, from: number, count: number) {
-  const { traceEvents } = JSON.parse(trace.toString()) as { traceEvents: TraceMark[] };
+  const { traceEvents } = JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] };
   const marks = new Map(
     traceEvents.filter((e) => e.name.startsWith('selection-')).map((e) => [e.name, e]),
   );
+  const page = marks.get(`selection-${from}`)?.pid;
+  const compiles = traceEvents.filter(
+    (e) => e.pid === page && e.ph === 'X' && OPTIMISING_COMPILE.has(e.name),
+  );
+  // A browser that traces none of V8's compiling would show every selection free of it.
+  if (!traceEvents.some((e) => e.pid === page && e.name.startsWith('V8.'))) {
+    throw new Error("the trace has no events of V8's compiling in the page's process");
+  }
   const updates: number[] = [];
   const threadTimes: number[] = [];
+  const compiling: boolean[] = [];
   for (let i = from; i < from + count; i++) {
     const start = marks.get(`selection-${i}`);
     const end = marks.get(`selection-${i}-laid-out`);
@@ -265,8 +286,9 @@ function tracedSelections(trace: Buffer, from: number, count: number) {
     }
     updates.push((end.ts - start.ts) / 1000);
     threadTimes.push((end.tts - start.tts) / 1000);
+    compiling.push(compiles.some((c) => c.ts < end.ts && c.ts + (c.dur ?? 0) > start.ts));
   }
-  return { updates, threadTimes };
+  return { updates, threadTimes, compiling };
 }
 
 /**
@@ -274,20 +296,35 @@ function tracedSelections(trace: Buffer, from: number, count: number) {
  * is laid out again, between two marks), and the time the page's main thread ran in it, from the
  * thread's own clock at each mark (a mark in the trace carries both). The difference is time the
  * thread was not running: waiting for a core, or for another thread. The thread time is what the
- * selection itself costs; a slow stretch of the machine shows in the difference.
+ * selection itself costs; a slow stretch of the machine shows in the difference. `compiling`
+ * tells how many of them V8 was optimising the page's code during, on another thread (on this
+ * machine's two cores, that thread takes one of them), and the updates without it.
  */
-function threadTimeFigures(updates: number[], threadTimes: number[]) {
+function threadTimeFigures(updates: number[], threadTimes: number[], compiling: boolean[]) {
+  const selections = updates.map((update, k) => ({
+    update,
+    thread: threadTimes[k],
+    compiling: compiling[k],
+  }));
   // How much of the slowest twentieth of the updates the thread ran.
-  const slowest = updates
-    .map((update, k) => ({ update, thread: threadTimes[k] }))
+  const slowest = [...selections]
     .sort((a, b) => b.update - a.update)
     .slice(0, Math.max(1, Math.round(updates.length / 20)));
+  const withoutCompiling = selections.filter((s) => !s.compiling).map((s) => s.update);
   return {
     selections: updates.length,
     update: spread(updates),
     threadTime: spread(threadTimes),
     slowestRan:
       slowest.reduce((n, s) => n + s.thread, 0) / slowest.reduce((n, s) => n + s.update, 0),
+    compiling: {
+      share: (updates.length - withoutCompiling.length) / updates.length,
+      slowest: slowest.length,
+      slowestCompiling: slowest.filter((s) => s.compiling).length,
+      withoutCompiling: withoutCompiling.length
+        ? { selections: withoutCompiling.length, ...spread(withoutCompiling) }
+        : null,
+    },
   };
 }
 
@@ -322,6 +359,7 @@ async function measureSelections(
   /** The measured selections as traced: each one's update, and its thread's time in it. */
   const tracedUpdates: number[] = [];
   const threadTimes: number[] = [];
+  const compiling: boolean[] = [];
   for (let p = 0; p < pages; p++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url);
@@ -362,12 +400,13 @@ async function measureSelections(
       };
     };
     warmups.push(...(await select(0, WARMUP)).updates);
-    if (traced) await browser.startTracing(page, { categories: ['blink.user_timing'] });
+    if (traced) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const measured = await select(WARMUP, SELECTIONS);
     if (traced) {
       const marked = tracedSelections(await browser.stopTracing(), WARMUP, SELECTIONS);
       tracedUpdates.push(...marked.updates);
       threadTimes.push(...marked.threadTimes);
+      compiling.push(...marked.compiling);
     }
     const settled = settle ? await select(WARMUP + SELECTIONS, SELECTIONS) : null;
     runs.push({ measured, settled });
@@ -393,7 +432,9 @@ async function measureSelections(
     frame: spread(measured.flatMap((m) => m.frames)),
     faultsPerSelection: perSelection(measured),
     ...(traced
-      ? { threadTime: { pause, pages, ...threadTimeFigures(tracedUpdates, threadTimes) } }
+      ? {
+          threadTime: { pause, pages, ...threadTimeFigures(tracedUpdates, threadTimes, compiling) },
+        }
       : {}),
     ...(settle
       ? {
@@ -616,6 +657,10 @@ try {
   }
   console.log(
     `  traced (${threadTime.selections} selections on ${threadTime.pages} pages, a click ${threadTime.pause} ms after the last frame): update p50 ${ms(threadTime.update.p50)}, p95 ${ms(threadTime.update.p95)}; the time the page's main thread ran in it p50 ${ms(threadTime.threadTime.p50)}, p95 ${ms(threadTime.threadTime.p95)}; in the slowest twentieth it ran ${Math.round(threadTime.slowestRan * 100)} % of the time`,
+  );
+  const without = threadTime.compiling.withoutCompiling;
+  console.log(
+    `    V8 compiled the page's code on another thread (Maglev or TurboFan) during ${Math.round(threadTime.compiling.share * 100)} % of them and ${threadTime.compiling.slowestCompiling} of the slowest ${threadTime.compiling.slowest}; ${without ? `the ${without.selections} updates without: p50 ${ms(without.p50)}, p95 ${ms(without.p95)}` : 'none without'}`,
   );
   console.log(
     `  reference, no app (a fixed change of ${REFERENCE.changed} spans in a page of ${(REFERENCE.paragraphs * REFERENCE.spansPerParagraph).toLocaleString('en')}, timed alike; ${reference.paced.changes} changes on ${reference.paced.pages} pages each): a change ${reference.paced.pause} ms after the last frame p50 ${ms(reference.paced.p50)}, p95 ${ms(reference.paced.p95)}; back to back p50 ${ms(reference.backToBack.p50)}, p95 ${ms(reference.backToBack.p95)}`,
