@@ -259,10 +259,16 @@ interface TraceEvent {
  * TurboFan, on a thread other than the one that runs it. */
 const OPTIMISING_COMPILE = new Set(['V8.MaglevTask', 'V8.TurbofanTask']);
 
-/** The `count` selections from the `from`th in `trace` (marked by measureSelections): each
- * one's update and its thread's time in it (ms), and whether V8 was compiling the page's code
- * on another thread of the page's process during it. */
-function tracedSelections(trace: Buffer, from: number, count: number) {
+/** A traced selection: its update and its thread's time in it (ms), and whether V8 was compiling
+ * the page's code on another thread of the page's process during it. */
+interface TracedSelection {
+  update: number;
+  thread: number;
+  compiling: boolean;
+}
+
+/** The `count` selections from the `from`th in `trace` (marked by measureSelections). */
+function tracedSelections(trace: Buffer, from: number, count: number): TracedSelection[] {
   const { traceEvents } = JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] };
   const marks = new Map(
     traceEvents.filter((e) => e.name.startsWith('selection-')).map((e) => [e.name, e]),
@@ -275,20 +281,18 @@ function tracedSelections(trace: Buffer, from: number, count: number) {
   if (!traceEvents.some((e) => e.pid === page && e.name.startsWith('V8.'))) {
     throw new Error("the trace has no events of V8's compiling in the page's process");
   }
-  const updates: number[] = [];
-  const threadTimes: number[] = [];
-  const compiling: boolean[] = [];
-  for (let i = from; i < from + count; i++) {
-    const start = marks.get(`selection-${i}`);
-    const end = marks.get(`selection-${i}-laid-out`);
+  return Array.from({ length: count }, (_, k) => {
+    const start = marks.get(`selection-${from + k}`);
+    const end = marks.get(`selection-${from + k}-laid-out`);
     if (start?.tts === undefined || end?.tts === undefined) {
-      throw new Error(`the trace has no thread time of selection ${i}`);
+      throw new Error(`the trace has no thread time of selection ${from + k}`);
     }
-    updates.push((end.ts - start.ts) / 1000);
-    threadTimes.push((end.tts - start.tts) / 1000);
-    compiling.push(compiles.some((c) => c.ts < end.ts && c.ts + (c.dur ?? 0) > start.ts));
-  }
-  return { updates, threadTimes, compiling };
+    return {
+      update: (end.ts - start.ts) / 1000,
+      thread: (end.tts - start.tts) / 1000,
+      compiling: compiles.some((c) => c.ts < end.ts && c.ts + (c.dur ?? 0) > start.ts),
+    };
+  });
 }
 
 /**
@@ -300,25 +304,20 @@ function tracedSelections(trace: Buffer, from: number, count: number) {
  * tells how many of them V8 was optimising the page's code during, on another thread (on this
  * machine's two cores, that thread takes one of them), and the updates without it.
  */
-function threadTimeFigures(updates: number[], threadTimes: number[], compiling: boolean[]) {
-  const selections = updates.map((update, k) => ({
-    update,
-    thread: threadTimes[k],
-    compiling: compiling[k],
-  }));
+function threadTimeFigures(selections: TracedSelection[]) {
   // How much of the slowest twentieth of the updates the thread ran.
   const slowest = [...selections]
     .sort((a, b) => b.update - a.update)
-    .slice(0, Math.max(1, Math.round(updates.length / 20)));
+    .slice(0, Math.max(1, Math.round(selections.length / 20)));
   const withoutCompiling = selections.filter((s) => !s.compiling).map((s) => s.update);
   return {
-    selections: updates.length,
-    update: spread(updates),
-    threadTime: spread(threadTimes),
+    selections: selections.length,
+    update: spread(selections.map((s) => s.update)),
+    threadTime: spread(selections.map((s) => s.thread)),
     slowestRan:
       slowest.reduce((n, s) => n + s.thread, 0) / slowest.reduce((n, s) => n + s.update, 0),
     compiling: {
-      share: (updates.length - withoutCompiling.length) / updates.length,
+      share: (selections.length - withoutCompiling.length) / selections.length,
       slowest: slowest.length,
       slowestCompiling: slowest.filter((s) => s.compiling).length,
       withoutCompiling: withoutCompiling.length
@@ -356,10 +355,8 @@ async function measureSelections(
   const warmups: number[] = [];
   /** Each page's measured selections, and the settled ones after them. */
   const runs: { measured: Stretch; settled: Stretch | null }[] = [];
-  /** The measured selections as traced: each one's update, and its thread's time in it. */
-  const tracedUpdates: number[] = [];
-  const threadTimes: number[] = [];
-  const compiling: boolean[] = [];
+  /** The measured selections as traced. */
+  const traces: TracedSelection[] = [];
   for (let p = 0; p < pages; p++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url);
@@ -403,10 +400,7 @@ async function measureSelections(
     if (traced) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const measured = await select(WARMUP, SELECTIONS);
     if (traced) {
-      const marked = tracedSelections(await browser.stopTracing(), WARMUP, SELECTIONS);
-      tracedUpdates.push(...marked.updates);
-      threadTimes.push(...marked.threadTimes);
-      compiling.push(...marked.compiling);
+      traces.push(...tracedSelections(await browser.stopTracing(), WARMUP, SELECTIONS));
     }
     const settled = settle ? await select(WARMUP + SELECTIONS, SELECTIONS) : null;
     runs.push({ measured, settled });
@@ -433,7 +427,7 @@ async function measureSelections(
     faultsPerSelection: perSelection(measured),
     ...(traced
       ? {
-          threadTime: { pause, pages, ...threadTimeFigures(tracedUpdates, threadTimes, compiling) },
+          threadTime: { pause, pages, ...threadTimeFigures(traces) },
         }
       : {}),
     ...(settle
