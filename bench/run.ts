@@ -274,6 +274,7 @@ function tracedSelections(trace: Buffer, from: number, count: number): TracedSel
     traceEvents.filter((e) => e.name.startsWith('selection-')).map((e) => [e.name, e]),
   );
   const page = marks.get(`selection-${from}`)?.pid;
+  if (page === undefined) throw new Error(`the trace has no mark of selection ${from}`);
   const compiles = traceEvents.filter(
     (e) => e.pid === page && e.ph === 'X' && OPTIMISING_COMPILE.has(e.name),
   );
