@@ -426,11 +426,7 @@ async function measureSelections(
     script: spread(measured.flatMap((m) => m.scripts)),
     frame: spread(measured.flatMap((m) => m.frames)),
     faultsPerSelection: perSelection(measured),
-    ...(traced
-      ? {
-          threadTime: { pause, pages, ...threadTimeFigures(traces) },
-        }
-      : {}),
+    ...(traced ? { threadTime: { pause, pages, ...threadTimeFigures(traces) } } : {}),
     ...(settle
       ? {
           settled: {
