@@ -262,6 +262,45 @@ describe('the dashboard in a real browser', () => {
     expect(await detail.getByTestId('detail-modality').textContent()).toContain('Rejection');
   });
 
+  it('reads each sentence from its top, in a box that stays put from one sentence to the next', async () => {
+    await page.goto(dashboard.url);
+    await chartsDrawn(page);
+    const detail = page.getByTestId('sentence-detail');
+    /** Where the statement's box and the sentence read are (top and height, in px). */
+    const boxes = () =>
+      page.evaluate(() => {
+        const at = (selector: string) => {
+          const r = document.querySelector(selector)!.getBoundingClientRect();
+          return [Math.round(r.top), Math.round(r.height)];
+        };
+        return {
+          statement: at('[data-testid="reader"]'),
+          read: at('[data-testid="sentence-detail"]'),
+        };
+      });
+    const pick = async (order: number) => {
+      await page.locator(`[data-testid="reader"] [data-sentence="s${order}"]`).click();
+      await expect
+        .poll(() => detail.locator('h2').textContent())
+        .toMatch(new RegExp(`^\\s*Sentence ${order}\\s`));
+    };
+    const fills = () => detail.evaluate((d) => d.scrollHeight > d.clientHeight);
+    // A sentence with little to read, then one with more than its box holds.
+    await pick(16);
+    expect(await fills()).toBe(false);
+    const first = await boxes();
+    await pick(26);
+    expect(await fills()).toBe(true);
+    expect(await boxes()).toEqual(first);
+    // Read to its end, then another sentence: read from its top.
+    await detail.evaluate((d) => d.scrollTo(0, d.scrollHeight));
+    await expect.poll(() => detail.evaluate((d) => d.scrollTop)).toBeGreaterThan(0);
+    await pick(2);
+    await expect.poll(() => detail.evaluate((d) => d.scrollTop)).toBe(0);
+    expect(await boxes()).toEqual(first);
+    expect(problems).toEqual([]);
+  });
+
   it('clicking the readmission bar highlights its sentences in the reader and dims the rest of the timeline', async () => {
     await page.goto(dashboard.url);
     await chartsDrawn(page);
