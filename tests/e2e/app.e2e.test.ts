@@ -301,6 +301,40 @@ describe('the dashboard in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows a selection summary of any length whole, taking more than its two lines only when it needs them', async () => {
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(dashboard.url);
+    await chartsDrawn(page);
+    const summary = page.getByTestId('selection-summary');
+    /** The height of the summary's box, and of its text (px). */
+    const heights = () =>
+      summary.evaluate((p) => [
+        p.clientHeight,
+        p.firstElementChild!.getBoundingClientRect().height,
+      ]);
+    const [kept, idleText] = await heights();
+    expect(idleText).toBeLessThanOrEqual(kept + 1);
+    const texts: number[] = [];
+    const rows = page.locator('[data-row-theme]');
+    for (let i = 0; i < 6; i++) {
+      const before = await summary.textContent();
+      await rows.nth(i).click({ modifiers: i > 0 ? ['Shift'] : [] });
+      await expect.poll(() => summary.textContent()).not.toBe(before);
+      const [box, text] = await heights();
+      expect(
+        Math.abs(box - Math.max(kept, text)),
+        `${i + 1} themes: box ${box}, text ${text}`,
+      ).toBeLessThanOrEqual(1);
+      texts.push(text);
+    }
+    // Some of those summaries took more than two lines, and some did not.
+    expect(Math.max(...texts)).toBeGreaterThan(kept + 1);
+    expect(Math.min(...texts)).toBeLessThanOrEqual(kept + 1);
+    await page.keyboard.press('Escape');
+    await expect.poll(heights).toEqual([kept, idleText]);
+    expect(problems).toEqual([]);
+  });
+
   it('clicking the readmission bar highlights its sentences in the reader and dims the rest of the timeline', async () => {
     await page.goto(dashboard.url);
     await chartsDrawn(page);
